@@ -1,0 +1,33 @@
+/// Where a catalogue comes from: the built-in default, or a folder given with `--catalogue`.
+public enum CatalogueSource: Sendable {
+    case builtin
+    case directory(String)
+
+    public init(option: String?) {
+        self = option.map(CatalogueSource.directory) ?? .builtin
+    }
+
+    public func load() -> CatalogueLoader.Result {
+        switch self {
+        case .builtin: CatalogueLoader.load(files: Builtin.catalogueFiles)
+        case .directory(let path): CatalogueLoader.load(directory: path)
+        }
+    }
+
+    /// A catalogue fit for use: schema errors and catalogue problems refuse it, warnings do not.
+    public func loadUsable() throws(DiagnosticList) -> (catalogue: Catalogue, warnings: [Diagnostic]) {
+        let result = load()
+        guard let catalogue = result.catalogue, !result.diagnostics.hasErrors else {
+            var items = result.diagnostics.errors
+            let hint: String
+            switch self {
+            case .builtin: hint = "the built-in catalogue"
+            case .directory(let path): hint = "'\(path)'"
+            }
+            items.append(Diagnostic(path: items.first?.path ?? "catalogue", mark: .start,
+                                    message: "the catalogue \(hint) cannot be used; run 'techstack catalogue check' for every problem"))
+            throw DiagnosticList(items)
+        }
+        return (catalogue, result.diagnostics.warnings)
+    }
+}

@@ -1,0 +1,122 @@
+/// Reach and cost, exactly as the product contract defines them.
+///
+/// - An id is *satisfied* by a stack when it is in the stack and, for a component, every id
+///   it `requires` is satisfied (transitively).
+/// - An access path is satisfied when every id it `requires` is satisfied.
+/// - Reach(S) is the set of datasets with at least one satisfied path.
+/// - R maps every concern to its first recommended id; the recommended stack is R's values.
+public struct Reach: Sendable {
+    public let catalogue: Catalogue
+    /// R: concern id → its first recommended id, in catalogue order.
+    public let recommendation: [(concern: String, choice: String)]
+    public let recommendedStack: Set<String>
+    /// Reach(R), computed once.
+    public let recommendedReach: Set<String>
+
+    public init(catalogue: Catalogue) {
+        self.catalogue = catalogue
+        let r = catalogue.concerns.compactMap { c in c.recommended.first.map { (c.header.id, $0.value) } }
+        recommendation = r
+        recommendedStack = Set(r.map(\.1))
+        recommendedReach = Self.reach(recommendedStack, in: catalogue)
+    }
+
+    /// The datasets reachable from `stack`.
+    public func reach(_ stack: Set<String>) -> Set<String> { Self.reach(stack, in: catalogue) }
+
+    static func reach(_ stack: Set<String>, in catalogue: Catalogue) -> Set<String> {
+        var memo: [String: Bool] = [:]
+        var reached: Set<String> = []
+        for dataset in catalogue.datasets {
+            let ok = dataset.access.contains { path in
+                path.requires.allSatisfy { satisfied($0.value, stack, catalogue, &memo) }
+            }
+            if ok { reached.insert(dataset.header.id) }
+        }
+        return reached
+    }
+
+    /// Whether `id` is satisfied by `stack`. An id still being visited counts as unsatisfied,
+    /// so a (reported) cycle in `requires` cannot loop forever.
+    static func satisfied(_ id: String, _ stack: Set<String>, _ catalogue: Catalogue, _ memo: inout [String: Bool]) -> Bool {
+        if let known = memo[id] { return known }
+        guard stack.contains(id) else {
+            memo[id] = false
+            return false
+        }
+        memo[id] = false
+        let ok = catalogue.requires(id).allSatisfy { satisfied($0, stack, catalogue, &memo) }
+        memo[id] = ok
+        return ok
+    }
+
+    /// R with the answers of some concerns substituted: R's values for every other concern,
+    /// plus the substituted answers.
+    public func substituted(_ deviations: [String: [String]]) -> Set<String> {
+        var stack = Set(recommendation.lazy.filter { deviations[$0.concern] == nil }.map(\.choice))
+        for answers in deviations.values { stack.formUnion(answers) }
+        return stack
+    }
+
+    /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
+    public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
+        items(recommendedReach.subtracting(reach(substituted([concern: answers]))))
+    }
+
+    /// Reach(R) − Reach(R with every deviation substituted at once).
+    public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
+        guard !deviations.isEmpty else { return [] }
+        return items(recommendedReach.subtracting(reach(substituted(deviations))))
+    }
+
+    /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.
+    public func cost(of id: String) -> [CostItem] {
+        var plus = recommendedStack
+        plus.insert(id)
+        var without = plus
+        without.remove(id)
+        return items(reach(plus).subtracting(reach(without)))
+    }
+
+    /// The datasets `id` helps to reach: those in Reach(R⁺) that need it.
+    public func unlocks(_ id: String) -> [CostItem] { cost(of: id) }
+
+    /// Datasets in catalogue order, each with its source agency.
+    public func items(_ datasets: Set<String>) -> [CostItem] {
+        catalogue.datasets.lazy.filter { datasets.contains($0.header.id) }
+            .map { CostItem(dataset: $0.header.id, source: $0.source.value) }
+    }
+
+    /// For an unreachable dataset: the path that lacks the fewest ids, and the ids it lacks.
+    public func nearestPath(to dataset: Dataset, from stack: Set<String>) -> (path: AccessPath, missing: [String])? {
+        var best: (AccessPath, [String])?
+        for path in dataset.access {
+            var missing: [String] = []
+            var memo: [String: Bool] = [:]
+            for ref in path.requires { collectMissing(ref.value, stack, &missing, &memo) }
+            if best == nil || missing.count < best?.1.count ?? 0 { best = (path, missing) }
+        }
+        return best
+    }
+
+    private func collectMissing(_ id: String, _ stack: Set<String>, _ missing: inout [String], _ seen: inout [String: Bool]) {
+        guard seen[id] == nil else { return }
+        seen[id] = true
+        if !stack.contains(id) {
+            missing.append(id)
+            return
+        }
+        for required in catalogue.requires(id) { collectMissing(required, stack, &missing, &seen) }
+    }
+}
+
+/// A dataset a deviation gives up, with the agency answerable for it.
+public struct CostItem: Sendable, Hashable, Codable {
+    public var dataset: String
+    public var source: String
+
+    public init(dataset: String, source: String) {
+        self.dataset = dataset
+        self.source = source
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import TechStackCore
+
+struct CatalogueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalogue",
+        abstract: "Check, list, show and search the catalogue.",
+        subcommands: [Check.self, List.self, Show.self, Search.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a catalogue: every schema error, catalogue problem and warning in one run.",
+            discussion: "Exit 0 when clean (warnings allowed), 1 when there are catalogue problems, 2 when a file cannot be used."
+        )
+        @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.check(["text", "json"])
+            let result = catalogue.source.load()
+            let items = result.diagnostics.items
+            if output.format == "json" {
+                struct Item: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
+                struct Answer: Encodable { var catalogue: CatalogueInfo?; var entries: Int; var problems: [Item]; var errors: Int; var warnings: Int }
+                let answer = Answer(catalogue: result.catalogue?.info, entries: result.catalogue?.allEntries.count ?? 0,
+                                    problems: items.map { Item(path: $0.path, line: $0.mark.line, column: $0.mark.column, severity: $0.severity.rawValue, message: $0.message) },
+                                    errors: result.diagnostics.errors.count, warnings: result.diagnostics.warnings.count)
+                try output.write(JSONOutput.encode(answer))
+            } else {
+                Console.report(result.diagnostics)
+                if let c = result.catalogue {
+                    let counts = EntryKind.allCases.map { "\(c.entries(of: $0).count) \($0.rawValue)" }.joined(separator: ", ")
+                    let verdict = items.isEmpty ? "no problems" : "\(result.diagnostics.errors.count) error(s), \(result.diagnostics.warnings.count) warning(s)"
+                    try output.write("\(c.info.name) \(c.info.version): \(counts); \(verdict)\n")
+                }
+            }
+            if result.diagnostics.hasSchemaErrors || result.catalogue == nil { throw ExitCode(2) }
+            if result.diagnostics.hasErrors { throw ExitCode(1) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List entries, optionally of one kind or in one layer.")
+        @Argument(help: "A kind: layers, source-kinds, agencies, funding-models, concerns, standards, components, datasets (singular works too).")
+        var kind: String?
+        @Option(help: ArgumentHelp("Only entries in this layer.", valueName: "LAYER"))
+        var layer: String?
+        @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.check(["text", "json"])
+            var entryKind: EntryKind?
+            if let kind {
+                guard let k = EntryKind(word: kind) else {
+                    throw ValidationError("unknown kind '\(kind)'\(NearestName.hint(kind, in: EntryKind.allCases.map(\.rawValue))); expected one of \(EntryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                entryKind = k
+            }
+            let c = try catalogue.usable()
+            if let layer, c.layer(layer) == nil {
+                throw ValidationError("unknown layer '\(layer)'\(NearestName.hint(layer, in: c.layers.map(\.header.id)))")
+            }
+            let rows = CatalogueReport(catalogue: c).list(kind: entryKind, layer: layer)
+            if output.format == "json" {
+                try output.write(JSONOutput.encode(rows))
+                return
+            }
+            let style = output.style
+            let idWidth = min(28, rows.map(\.id.count).max() ?? 0)
+            let kindWidth = rows.map(\.kind.count).max() ?? 0
+            var text = ""
+            for row in rows {
+                let id = row.id.padding(idWidth)
+                text += "\(style.bold(id))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
+            }
+            try output.write(text)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one entry; for a concern, what deviating to each option costs; for a component or standard, the data it unlocks.")
+        @Argument(help: "An entry id.") var id: String
+        @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.check(["text", "json"])
+            let c = try catalogue.usable()
+            let report = CatalogueReport(catalogue: c)
+            guard let shown = report.show(id) else {
+                throw ValidationError("no entry '\(id)' in the catalogue\(NearestName.hint(id, in: c.allEntries.map(\.id)))")
+            }
+            try output.write(output.format == "json" ? JSONOutput.encode(shown) : report.text(shown, style: output.style))
+        }
+    }
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Search ids, names, summaries, questions and dataset items.")
+        @Argument(help: "Text to look for (any case).") var text: String
+        @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.check(["text", "json"])
+            let c = try catalogue.usable()
+            let hits = CatalogueReport(catalogue: c).search(text)
+            if output.format == "json" {
+                try output.write(JSONOutput.encode(hits))
+            } else if hits.isEmpty {
+                try output.write("no entry matches '\(Terminal.sanitize(text))'\n")
+            } else {
+                let style = output.style
+                let lines = hits.map { hit in
+                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(hit.matched): \(hit.text)")
+                    return Terminal.sanitize("\(style.bold(hit.id)) (\(hit.kind)) \(hit.name)\(context)")
+                }
+                try output.write(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
