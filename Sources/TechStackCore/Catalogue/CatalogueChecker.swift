@@ -20,6 +20,8 @@ enum CatalogueChecker {
             }
         }
 
+        var candidates: [Set<EntryKind>: [String]] = [:]
+        var hintsLeft = 500
         func check(_ ref: Located<String>?, from origin: Origin, field: String, kinds: Set<EntryKind>) {
             guard let ref, !ref.value.isEmpty else { return }
             let wanted = kinds.sorted().map(\.singular).joined(separator: " or ")
@@ -28,8 +30,16 @@ enum CatalogueChecker {
                     problem(origin, ref.mark, "'\(field)' must name a \(wanted), but '\(ref.value)' is a \(entry.kind.singular)")
                 }
             } else {
-                let candidates = catalogue.allEntries.filter { kinds.contains($0.kind) }.map(\.id)
-                problem(origin, ref.mark, "'\(field)' names '\(ref.value)', which is no \(wanted) in the catalogue\(NearestName.hint(ref.value, in: candidates))")
+                // Suggestions cost a scan of every candidate; a catalogue with thousands of
+                // dangling references gets them for the first few hundred only, so it is
+                // still checked in seconds rather than hours.
+                var hint = ""
+                if hintsLeft > 0 {
+                    hintsLeft -= 1
+                    if candidates[kinds] == nil { candidates[kinds] = catalogue.allEntries.filter { kinds.contains($0.kind) }.map(\.id) }
+                    hint = NearestName.hint(ref.value, in: candidates[kinds] ?? [])
+                }
+                problem(origin, ref.mark, "'\(field)' names '\(ref.value)', which is no \(wanted) in the catalogue\(hint)")
             }
         }
         let options: Set<EntryKind> = [.standards, .components]
@@ -87,36 +97,61 @@ enum CatalogueChecker {
     }
 
     /// Every cycle in components' `requires`, each reported once at the component that closes it.
+    ///
+    /// Depth-first with an explicit stack, not recursion: a hostile catalogue folder can chain
+    /// more components than a thread's stack has frames for.
     private static func cycles(in catalogue: Catalogue) -> [Diagnostic] {
         enum State { case visiting, done }
+        struct Frame: CycleStep {
+            let id: String
+            let component: Component?
+            var next = 0
+        }
         var state: [String: State] = [:]
+        /// Position of each id on the current path, so closing a cycle costs no search.
+        var depth: [String: Int] = [:]
+        var path: [Frame] = []
         var out: [Diagnostic] = []
-        var path: [String] = []
 
-        func visit(_ id: String) {
+        func push(_ id: String) {
             state[id] = .visiting
-            path.append(id)
-            if let component = catalogue.component(id) {
-                for ref in component.requires {
-                    switch state[ref.value] {
-                    case .visiting?:
-                        let start = path.lastIndex(of: ref.value) ?? 0
-                        let loop = (path[start...] + [ref.value]).joined(separator: " → ")
-                        out.append(Diagnostic(path: component.header.origin.path, mark: ref.mark, severity: .error,
-                                              message: "'requires' forms a cycle: \(loop); a component cannot depend on itself", isSchemaError: false))
-                    case nil:
-                        visit(ref.value)
-                    case .done?:
-                        break
-                    }
+            depth[id] = path.count
+            path.append(Frame(id: id, component: catalogue.component(id)))
+        }
+        for root in catalogue.components where state[root.header.id] == nil {
+            push(root.header.id)
+            while let top = path.last {
+                guard let component = top.component, top.next < component.requires.count else {
+                    path.removeLast()
+                    depth[top.id] = nil
+                    state[top.id] = .done
+                    continue
+                }
+                let ref = component.requires[top.next]
+                path[path.count - 1].next += 1
+                switch state[ref.value] {
+                case .visiting?:
+                    let loop = describe(path[(depth[ref.value] ?? 0)...], closedBy: ref.value)
+                    out.append(Diagnostic(path: component.header.origin.path, mark: ref.mark, severity: .error,
+                                          message: "'requires' forms a cycle: \(loop); a component cannot depend on itself", isSchemaError: false))
+                case nil:
+                    push(ref.value)
+                case .done?:
+                    break
                 }
             }
-            path.removeLast()
-            state[id] = .done
-        }
-        for component in catalogue.components where state[component.header.id] == nil {
-            visit(component.header.id)
         }
         return out
     }
+
+    /// `a → b → a`, shortened in the middle when the cycle is long (without copying it: a
+    /// hostile catalogue can close thousands of long cycles).
+    private static func describe<C: Collection>(_ path: C, closedBy id: String) -> String where C.Element: CycleStep {
+        let count = path.count + 1
+        guard count > 12 else { return (path.map(\.id) + [id]).joined(separator: " → ") }
+        let head = path.prefix(5).map(\.id), tail = path.suffix(4).map(\.id) + [id]
+        return (head + ["… \(count - 10) more …"] + tail).joined(separator: " → ")
+    }
 }
+
+private protocol CycleStep { var id: String { get } }

@@ -38,16 +38,39 @@ public struct Reach: Sendable {
 
     /// Whether `id` is satisfied by `stack`. An id still being visited counts as unsatisfied,
     /// so a (reported) cycle in `requires` cannot loop forever.
+    ///
+    /// A depth-first walk with an explicit stack rather than recursion: a hostile catalogue and
+    /// manifest can chain more components than a thread's stack has frames for.
     static func satisfied(_ id: String, _ stack: Set<String>, _ catalogue: Catalogue, _ memo: inout [String: Bool]) -> Bool {
         if let known = memo[id] { return known }
-        guard stack.contains(id) else {
+        var work: [(id: String, requires: [String], next: Int)] = []
+        /// The answer when it is already known; nil when `id` was pushed to be worked out.
+        func enter(_ id: String) -> Bool? {
+            if let known = memo[id] { return known }
+            guard stack.contains(id) else {
+                memo[id] = false
+                return false
+            }
             memo[id] = false
-            return false
+            work.append((id, catalogue.requires(id), 0))
+            return nil
         }
-        memo[id] = false
-        let ok = catalogue.requires(id).allSatisfy { satisfied($0, stack, catalogue, &memo) }
-        memo[id] = ok
-        return ok
+        if let known = enter(id) { return known }
+        /// The answer for the frame that finished last, handed to the frame below it.
+        var finished: Bool?
+        while let top = work.last {
+            if finished == false || top.next == top.requires.count {
+                let ok = finished != false
+                memo[top.id] = ok
+                work.removeLast()
+                finished = ok
+                continue
+            }
+            let required = top.requires[top.next]
+            work[work.count - 1].next += 1
+            finished = enter(required)
+        }
+        return finished ?? false
     }
 
     /// R with the answers of some concerns substituted: R's values for every other concern,
@@ -100,13 +123,17 @@ public struct Reach: Sendable {
     }
 
     private func collectMissing(_ id: String, _ stack: Set<String>, _ missing: inout [String], _ seen: inout [String: Bool]) {
-        guard seen[id] == nil else { return }
-        seen[id] = true
-        if !stack.contains(id) {
-            missing.append(id)
-            return
+        // Pre-order, as a recursive walk would go, but on an explicit stack (see `satisfied`).
+        var pending = [id]
+        while let next = pending.popLast() {
+            guard seen[next] == nil else { continue }
+            seen[next] = true
+            if !stack.contains(next) {
+                missing.append(next)
+                continue
+            }
+            pending.append(contentsOf: catalogue.requires(next).reversed())
         }
-        for required in catalogue.requires(id) { collectMissing(required, stack, &missing, &seen) }
     }
 }
 

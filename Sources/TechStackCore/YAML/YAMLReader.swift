@@ -26,6 +26,11 @@ public enum YAMLReader {
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw Diagnostic(path: path, mark: .start, message: "file is empty; expected a YAML mapping")
         }
+        // libyaml would decode UTF-16 itself, but the format is UTF-8 (as SPEC §6 says), and
+        // a UTF-16 file would otherwise only be refused for its NUL bytes, which explains nothing.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            throw Diagnostic(path: path, mark: .start, message: "file is UTF-16 or UTF-32 encoded; save it as UTF-8")
+        }
         if let nul = bytes.firstIndex(of: 0) {
             throw Diagnostic(path: path, mark: mark(ofOffset: nul, in: bytes), message: "file contains a NUL byte; it is not a text file")
         }
@@ -195,12 +200,40 @@ private struct Builder {
         var message: String
         switch parser.error {
         case YAML_READER_ERROR:
-            message = "not valid UTF-8 text: \(problem)"
-            if parser.problem_value != -1 { message += " (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true)))" }
-            return Diagnostic(path: path, mark: YAMLReader.mark(ofOffset: min(parser.problem_offset, bytes.count), in: bytes), message: message)
+            let at = YAMLReader.mark(ofOffset: min(parser.problem_offset, bytes.count), in: bytes)
+            let value = Int(parser.problem_value)
+            if problem.hasPrefix("control characters") {
+                message = "the file holds a control character (\(codePoint(value))) that YAML does not allow; remove it, or write it as an escape in a double-quoted string"
+            } else if problem.hasPrefix("invalid Unicode character") {
+                message = "not valid UTF-8 text: \(codePoint(value)) is not a Unicode character; save the file as UTF-8"
+            } else {
+                message = "not valid UTF-8 text: \(problem)\(value == -1 ? "" : " (byte 0x\(String(value, radix: 16, uppercase: true)))"); save the file as UTF-8"
+            }
+            return Diagnostic(path: path, mark: at, message: message)
+        case YAML_PARSER_ERROR where problem == "found incompatible YAML document":
+            message = "only YAML 1.x is supported; remove the %YAML directive or make it '%YAML 1.2'"
         default:
             message = "invalid YAML: \(context.map { "\($0), " } ?? "")\(problem)"
+            if character(at: mark, in: bytes) == UInt8(ascii: "\t") {
+                message += "; a tab cannot indent YAML, use spaces"
+            }
         }
         return Diagnostic(path: path, mark: mark, message: message)
+    }
+
+    private func codePoint(_ value: Int) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// The byte starting the character at `mark` (1-based line and column), if there is one.
+    private func character(at mark: Mark, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var line = 1, column = 1
+        for byte in bytes {
+            if line == mark.line && column == mark.column { return byte }
+            if line > mark.line { return nil }
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return nil
     }
 }
