@@ -1,9 +1,9 @@
 extension Finding {
-    /// The shared data this finding costs, as one line: `myinfo-person (source: ica), …`;
+    /// The shared data this finding costs, as one line: `myinfo-person (source ica), …`;
     /// nil when it costs nothing. Reporters escape it like any text from a manifest.
     var costText: String? {
         guard let cost, !cost.isEmpty else { return nil }
-        return cost.map { "\($0.dataset) (source: \($0.source))" }.joined(separator: ", ")
+        return cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ")
     }
 }
 

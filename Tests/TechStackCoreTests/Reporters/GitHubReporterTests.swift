@@ -11,7 +11,7 @@ final class GitHubReporterTests: XCTestCase {
         let out = lines(ReportFixtures.mixed)
         XCTAssertEqual(out[0], "::warning file=techstack.yaml,line=3,col=1,title=unknown-key::unknown key 'colour'; did you mean 'choices'?")
         XCTAssertEqual(out[1], "::error file=techstack.yaml,line=7,col=14,title=recommended-choice::"
-                       + "api-style is answered with soap; recommended: rest-json%0Acost: myinfo-person (source: ica)")
+                       + "api-style is answered with soap; recommended: rest-json%0Acost: myinfo-person (source ica)")
         XCTAssertEqual(out[2], "::notice file=techstack.yaml,line=9,col=20,title=funding-notice::apex is charged per use")
         XCTAssertEqual(out[3], "techstack: 1 error(s), 1 warning(s), 1 info, 1 suppressed (catalogue Singapore Government Tech Stack 2026.11)")
         XCTAssertEqual(out[4], "", "output ends with a newline")
@@ -21,7 +21,7 @@ final class GitHubReporterTests: XCTestCase {
     func testSuppressedFindingsAreNoticesWhenShown() {
         let out = lines(ReportFixtures.mixed, showSuppressed: true)
         XCTAssertEqual(out[3], "::notice file=techstack.yaml,line=8,col=3,title=recommended-choice (suppressed)::"
-                       + "api-style is answered with soap; recommended: rest-json%0Acost: myinfo-person (source: ica)"
+                       + "api-style is answered with soap; recommended: rest-json%0Acost: myinfo-person (source ica)"
                        + "%0Asuppressed by exemption: Partner X only speaks SOAP until 2027")
     }
 

@@ -39,7 +39,7 @@ final class JUnitReporterTests: XCTestCase {
         XCTAssertEqual(failures.count, 2)
         XCTAssertEqual(attribute(failures[0], "type"), "error")
         XCTAssertEqual(attribute(failures[0], "message"), "api-style is answered with soap; recommended: rest-json")
-        XCTAssertEqual(failures[0].stringValue, "techstack.yaml:7:14: error: api-style is answered with soap; recommended: rest-json [recommended-choice]\ncost: myinfo-person (source: ica)")
+        XCTAssertEqual(failures[0].stringValue, "techstack.yaml:7:14: error: api-style is answered with soap; recommended: rest-json [recommended-choice]\ncost: myinfo-person (source ica)")
         XCTAssertEqual(attribute(cases[2].elements(forName: "failure")[0], "type"), "info")
         for testcase in suites[1].elements(forName: "testcase") {
             XCTAssertEqual(testcase.childCount, 0, "a silent rule passes")

@@ -16,7 +16,7 @@ final class MarkdownReporterTests: XCTestCase {
         | Location | Severity | Rule | Message | Cost |
         | --- | --- | --- | --- | --- |
         | techstack.yaml:3:1 | warning | unknown-key | unknown key 'colour'; did you mean 'choices'? | none |
-        | techstack.yaml:7:14 | error | recommended-choice | api-style is answered with soap; recommended: rest-json | myinfo-person (source: ica) |
+        | techstack.yaml:7:14 | error | recommended-choice | api-style is answered with soap; recommended: rest-json | myinfo-person (source ica) |
         | techstack.yaml:9:20 | info | funding-notice | apex is charged per use | none |
 
         """)
@@ -29,7 +29,7 @@ final class MarkdownReporterTests: XCTestCase {
 
         | Location | Severity | Rule | Message | Cost | Exemption |
         | --- | --- | --- | --- | --- | --- |
-        | techstack.yaml:8:3 | error | recommended-choice | api-style is answered with soap; recommended: rest-json | myinfo-person (source: ica) | Partner X only speaks SOAP until 2027 |
+        | techstack.yaml:8:3 | error | recommended-choice | api-style is answered with soap; recommended: rest-json | myinfo-person (source ica) | Partner X only speaks SOAP until 2027 |
 
         """), out)
     }

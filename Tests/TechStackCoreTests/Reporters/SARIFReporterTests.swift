@@ -73,7 +73,7 @@ final class SARIFReporterTests: XCTestCase {
         let deviation = all[1]
         XCTAssertEqual(deviation["ruleId"] as? String, "recommended-choice")
         let message = try XCTUnwrap((deviation["message"] as? [String: Any])?["text"] as? String)
-        XCTAssertTrue(message.contains("myinfo-person (source: ica)"), message)
+        XCTAssertTrue(message.contains("myinfo-person (source ica)"), message)
         let properties = try XCTUnwrap(deviation["properties"] as? [String: Any])
         XCTAssertEqual(properties["concern"] as? String, "api-style")
         XCTAssertEqual(properties["choice"] as? [String], ["soap"])
