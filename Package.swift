@@ -34,7 +34,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TechStackCoreTests",
-            dependencies: ["TechStackCore"]
+            dependencies: ["TechStackCore", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )
