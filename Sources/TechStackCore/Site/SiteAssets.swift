@@ -60,6 +60,7 @@ th, td { text-align: left; vertical-align: top; padding: .5rem .6rem; border-bot
 thead th { background: #eef2f7; }
 tbody th { font-weight: 600; }
 ul.cost { margin: 0; padding-left: 1.1rem; }
+td > p { margin: 0; }
 .badge { display: inline-block; font-size: .75rem; font-weight: 700; padding: .05rem .45rem; border-radius: 999px; margin-left: .4rem;
   vertical-align: middle; border: 1px solid currentColor; text-transform: uppercase; letter-spacing: .03em; }
 .role-preferred { color: #166534; background: #dcfce7; }
