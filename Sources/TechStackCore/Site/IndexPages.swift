@@ -129,7 +129,7 @@ struct IndexPages {
                                  el("th", attr("scope", "col"), txt("Summary")))),
                   el("tbody", .group(sorted.map { entry in
                       el("tr",
-                         el("th", attr("scope", "row"), context.link(entry.id), el("br"), el("code", txt(entry.id))),
+                         el("th", attr("scope", "row"), context.link(entry.id), .selfClosedElement(named: "br"), el("code", txt(entry.id))),
                          .unwrap(extra) { el("td", $0.cell(entry)) },
                          el("td", txt(entry.header.summary)))
                   })))
@@ -177,7 +177,7 @@ struct FundingPages {
             while let m = model, seen.insert(m.header.id).inserted {
                 steps.append(el("li", attr("class", "step"),
                                 el("span", attr("class", "swatch"), attr("style", swatchStyle(m.header.id)), attr("aria-hidden", "true")),
-                                el("strong", context.link(m.header.id)), el("br"),
+                                el("strong", context.link(m.header.id)), .selfClosedElement(named: "br"),
                                 el("span", attr("class", "muted"), txt(Self.charging(m.charging)))))
                 if let b = m.becomes {
                     steps.append(el("li", attr("class", "transition"),
