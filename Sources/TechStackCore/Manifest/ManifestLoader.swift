@@ -14,6 +14,12 @@ public enum ManifestLoader {
         "techstack", "project", "agency", "summary", "sector", "choices", "consumes",
         "produces", "grants", "expected-users", "exemptions",
     ]
+    /// The keys every manifest must have, with what to write for each.
+    static let requiredKeys: [(String, String)] = [
+        ("techstack", "the format version: 'techstack: 1'"),
+        ("project", "the project's name"),
+        ("agency", "the id of the agency that owns the project ('techstack catalogue list agencies' lists them)"),
+    ]
     public static let producedKeys = ["id", "name", "shared-via", "shared", "reason"]
     public static let exemptionKeys = ["rule", "concern", "dataset", "reason", "owner", "expires"]
 
@@ -54,10 +60,18 @@ public enum ManifestLoader {
             }
             var unknown: [Manifest.UnknownKey] = []
             guard let f = reader.fields(root, of: "the manifest", known: ManifestLoader.topLevelKeys,
-                                        required: ["techstack", "project", "agency"],
                                         unknown: { pair, nearest in
                                             unknown.append(.init(key: pair.name, context: "", nearest: nearest, mark: pair.key.mark))
                                         }) else { return nil }
+            for (key, what) in ManifestLoader.requiredKeys {
+                if let pair = root.pairs?.first(where: { $0.name == key }) {
+                    if pair.value.isNull {
+                        reader.error("'\(key)' is empty; write \(what)", at: pair.key.mark)
+                    }
+                } else {
+                    reader.error("the manifest is missing the required key '\(key)'; add '\(key): …' with \(what)", at: root.mark)
+                }
+            }
             var keyMarks: [String: Mark] = [:]
             for pair in root.pairs ?? [] where ManifestLoader.topLevelKeys.contains(pair.name) {
                 keyMarks[pair.name] = pair.key.mark

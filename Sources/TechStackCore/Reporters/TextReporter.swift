@@ -48,7 +48,7 @@ public struct TextReporter: Reporter {
         text += " in \(count(report.files.count, "file"))"
         let unusable = report.files.filter { !$0.errors.isEmpty }.count
         if unusable > 0 {
-            text += " (\(unusable) could not be read; see the errors above)"
+            text += " (\(unusable) could not be used; see the errors on standard error)"
         }
         return text
     }
