@@ -10,8 +10,8 @@ struct TechStack: ParsableCommand {
         would cost. Exit codes: 0 clean, 1 findings at or above --fail-on (or catalogue \
         problems), 2 input that could not be used.
         """,
-        version: "0.1.0",
-        subcommands: [CatalogueCommand.self, CostCommand.self]
+        version: ToolVersion.current,
+        subcommands: [LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self]
     )
 }
 
