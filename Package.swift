@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .target(
             name: "TechStackCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedDefaults"]
         ),
         .executableTarget(name: "embed-defaults"),
