@@ -1,0 +1,25 @@
+/// The checks the engine implements (SPEC §4). A rule is one configured use of a kind;
+/// adding a rule of an existing kind needs only YAML.
+public enum RuleKind: String, Sendable, CaseIterable, Codable {
+    case recommendedChoice = "recommended-choice"
+    case requiredConcern = "required-concern"
+    case unknownReference = "unknown-reference"
+    case unknownKey = "unknown-key"
+    case deprecatedChoice = "deprecated-choice"
+    case unreachableData = "unreachable-data"
+    case missingGrant = "missing-grant"
+    case sharingByDefault = "sharing-by-default"
+    case consentRequired = "consent-required"
+    case expiredExemption = "expired-exemption"
+    case fundingNotice = "funding-notice"
+
+    /// The parameters a rule of this kind may set, beyond the fields every rule has.
+    public var parameters: [String] {
+        switch self {
+        case .recommendedChoice: ["severity-when-free"]
+        case .sharingByDefault: ["concern"]
+        case .expiredExemption: ["warn-days"]
+        default: []
+        }
+    }
+}

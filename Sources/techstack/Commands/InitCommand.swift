@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import TechStackCore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a starter techstack.yaml, never overwriting one.",
+        discussion: """
+        Every required concern is answered with its first recommendation; every other \
+        concern is listed as a comment with its question. The project is named after the \
+        folder. Give --agency to name the owning agency; without it 'agency:' is left \
+        empty and 'techstack lint' says so (exit 2) until it is filled in. With --agency \
+        the new manifest lints clean (exit 0; funding notices are info).
+        """
+    )
+
+    @Option(name: .customLong("path"), help: ArgumentHelp("The project folder to write techstack.yaml in (default: the current folder).", valueName: "DIR"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("The id of the agency that owns the project.", valueName: "ID"))
+    var agency: String?
+
+    @OptionGroup var catalogue: CatalogueOptions
+
+    func run() throws {
+        let folder = directory ?? "."
+        let path = directory.map { $0.hasSuffix("/") ? $0 + "techstack.yaml" : $0 + "/techstack.yaml" } ?? "techstack.yaml"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw Diagnostic(path: folder, mark: .start, message: "is not a folder; --path names the project folder to write techstack.yaml in")
+        }
+        if FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+            throw Diagnostic(path: path, mark: .start, message: "already exists; init never overwrites a manifest (edit it, or remove it first)")
+        }
+        let c = try catalogue.usable()
+        if let agency, c.agency(agency) == nil {
+            let what = c.kind(of: agency).map { "'\(agency)' is a \($0.singular), not an agency" } ?? "no agency '\(agency)' in the catalogue"
+            throw ValidationError("--agency: \(what)\(NearestName.hint(agency, in: c.agencies.map(\.header.id))); 'techstack catalogue list agencies' lists them")
+        }
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+        let text = StarterManifest(catalogue: c, project: StarterManifest.projectName(from: absolute.lastPathComponent), agency: agency).text
+        try Self.create(path, contents: text)
+        var next = "wrote \(path)"
+        next += agency == nil
+            ? "; fill in 'agency' (techstack catalogue list agencies), then run 'techstack lint'"
+            : "; run 'techstack lint' to check it"
+        Console.error(Terminal.sanitize(next))
+    }
+
+    /// Creates the file only if nothing (not even a dangling link) is at `path`.
+    static func create(_ path: String, contents: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            let reason = errno == EEXIST ? "already exists; init never overwrites a manifest (edit it, or remove it first)"
+                : "cannot create the file: \(String(cString: strerror(errno)))"
+            throw Diagnostic(path: path, mark: .start, message: reason)
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        handle.write(Data(contents.utf8))
+    }
+}
+
+/// The text `init` writes: required fields, every required concern answered with its first
+/// recommendation, every other concern as a comment.
+struct StarterManifest {
+    let catalogue: Catalogue
+    let project: String?
+    let agency: String?
+
+    var text: String {
+        var lines = [
+            "# What this project chooses from the \(oneLine(catalogue.info.name)) (catalogue \(oneLine(catalogue.info.version))).",
+            "# Check it with `techstack lint`; `techstack explain` describes every rule.",
+            "techstack: 1",
+        ]
+        if let project {
+            lines.append("project: \(project)")
+        } else {
+            lines.append("# Required: the project's name.")
+            lines.append("project:")
+        }
+        if let agency {
+            lines.append("agency: \(agency)")
+        } else {
+            lines.append("# Required: the id of the agency that owns the project (`techstack catalogue list agencies`).")
+            lines.append("agency:")
+        }
+        lines += ["# sector: public        # or private (a private party receiving government data)",
+                  "# summary: one line on what the service does",
+                  "",
+                  "# Concern -> the chosen standard or component (an id or a list of ids).",
+                  "# Required concerns are answered with the first recommendation; change them as needed.",
+                  "choices:"]
+        let required = catalogue.concerns.filter(\.required)
+        for concern in required {
+            lines.append("  # \(oneLine(concern.question))")
+            lines.append("  \(concern.header.id): \(concern.recommended.first?.value ?? "")")
+        }
+        let others = catalogue.concerns.filter { !$0.required }
+        if !others.isEmpty {
+            lines.append("  # Other concerns: answer those that apply (recommended first).")
+            for concern in others {
+                let options = concern.recommended.map(\.value)
+                let value = options.count == 1 ? options[0] : "[\(options.joined(separator: ", "))]"
+                lines.append("  # \(concern.header.id): \(value)    # \(oneLine(concern.question))")
+            }
+        }
+        lines += ["",
+                  "# Shared data the project needs (`techstack catalogue list datasets`).",
+                  "# consumes: [DATASET-ID]",
+                  "# Data this project is the source of truth for; share it by default.",
+                  "# produces:",
+                  "#   - id: DATA-ID",
+                  "#     shared-via: \(catalogue.concern("api-gateway")?.recommended.first?.value ?? "GATEWAY-ID")",
+                  "# Grant references, by dataset id or source agency id.",
+                  "# grants:",
+                  "#   DATASET-OR-AGENCY-ID: GRANT-REFERENCE",
+                  "# expected-users: 10000"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+    }
+
+    /// A project name from a folder name: lower-case letters, digits, '.' and '-'.
+    static func projectName(from folder: String) -> String? {
+        var out = ""
+        for scalar in folder.lowercased().unicodeScalars {
+            let keep = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar == "." || scalar == "-"
+            let character = keep ? Character(scalar) : "-"
+            if character == "-" && (out.isEmpty || out.hasSuffix("-")) { continue }
+            if character == "." && out.isEmpty { continue }
+            out.append(character)
+        }
+        while out.hasSuffix("-") || out.hasSuffix(".") { out.removeLast() }
+        guard !out.isEmpty else { return nil }
+        // Words YAML would read as something other than text.
+        if ["null", "true", "false", "yes", "no", "on", "off", "y", "n"].contains(out) || Double(out) != nil {
+            return "\"\(out)\""
+        }
+        return out
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TechStackCore
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Lint project manifests: every deviation from the recommended standards, with the shared data it costs.",
+        discussion: """
+        Exit 0 when no finding is at or above --fail-on, 1 when one is, 2 when a manifest, \
+        the catalogue or the rules could not be used (the other manifests are still linted \
+        and reported).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Manifests to lint.", valueName: "MANIFEST"))
+    var manifests: [String] = []
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @OptionGroup var rules: RulesOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var today: TodayOption
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 on findings at or above this level: error, warning, info or never.", valueName: "LEVEL"))
+    var failOn: FailLevel = .error
+
+    @Flag(name: .customLong("show-suppressed"), help: "Also list findings an exemption suppressed (they are always counted).")
+    var showSuppressed = false
+
+    func run() throws {
+        try output.check(Reporters.identifiers)
+        guard let reporter = Reporters.named(output.format) else { throw ExitCode(2) }
+        let day = try today.day()
+        let catalogue = try self.catalogue.usable()
+        let ruleSet = try rules.usable(against: catalogue)
+        let linter = Linter(catalogue: catalogue, rules: ruleSet, today: day)
+
+        let paths = manifests.isEmpty ? ["techstack.yaml"] : manifests
+        var results: [FileResult] = []
+        for path in paths {
+            do {
+                results.append(linter.lint(try InputFile.read(path)))
+            } catch {
+                results.append(FileResult(path: path, errors: [error]))
+            }
+        }
+        for result in results where !result.errors.isEmpty {
+            Console.report(DiagnosticList(result.errors))
+        }
+
+        let report = LintReport(catalogue: catalogue.info, files: results)
+        let context = ReportContext(rules: ruleSet.descriptions, style: output.style,
+                                    workingDirectory: FileManager.default.currentDirectoryPath,
+                                    showSuppressed: showSuppressed)
+        try output.write(reporter.generateReport(report, context: context))
+
+        if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(2) }
+        if let level = failOn.severity, results.contains(where: { $0.findings.contains { $0.severity >= level } }) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `--fail-on`: the lowest severity that fails the run.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var severity: Severity? { self == .never ? nil : Severity(rawValue: rawValue) }
+}
+
+/// `--rules DIR`: rule files added to, or replacing, the built-in rules.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A folder of rule files; a rule with a built-in rule's id replaces it.", valueName: "DIR"))
+    var directory: String?
+
+    /// The rules, refused (exit 2) when a rule file has errors; warnings go to stderr.
+    func usable(against catalogue: Catalogue? = nil) throws -> RuleSet {
+        let (rules, warnings) = try RuleSet.loadUsable(directory: directory)
+        Console.report(DiagnosticList(warnings))
+        if let catalogue {
+            let problems = rules.problems(against: catalogue)
+            if !problems.isEmpty { throw DiagnosticList(problems) }
+        }
+        return rules
+    }
+}
+
+/// `--today YYYY-MM-DD`: the day exemptions are judged against.
+struct TodayOption: ParsableArguments {
+    @Option(name: .customLong("today"), help: ArgumentHelp("The date for exemption expiry (default: the local date).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    func day() throws -> Day {
+        guard let today else { return try Self.localDate() }
+        guard let day = Day(today) else {
+            throw ValidationError("--today must be a date written YYYY-MM-DD (e.g. 2026-03-31), found '\(today)'")
+        }
+        return day
+    }
+
+    static func localDate() throws -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        let text = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        guard let day = Day(text) else {
+            throw ValidationError("the system date '\(text)' is not usable; pass --today YYYY-MM-DD")
+        }
+        return day
+    }
+}
