@@ -102,3 +102,28 @@ private final class Slots<T>: @unchecked Sendable {
 private struct UnsafeInputs: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Portfolio.Input>
 }
+
+extension Scorecard {
+    /// Reads, lints and scores every manifest below `paths`: the whole `scorecard` run but
+    /// the output. A manifest that cannot be read or used becomes an error row; the rest go on.
+    public static func make(paths: [String], linter: Linter, workers: Int = System.activeCores) -> Scorecard {
+        let metrics = ScorecardMetrics(catalogue: linter.catalogue, reach: linter.reach, today: linter.today)
+        let inputs = Portfolio.inputs(paths)
+        let rows = Portfolio.score(inputs, workers: workers) { input in
+            switch input {
+            case .problem(let diagnostic):
+                return .error(path: diagnostic.path, diagnostics: [diagnostic])
+            case .manifest(let path):
+                switch ManifestLoader.load(path: path) {
+                case .failure(let diagnostics):
+                    return .error(path: path, diagnostics: diagnostics.items)
+                case .success(let manifest):
+                    var row = metrics.score(manifest, lint: linter.lint(manifest))
+                    row.path = path
+                    return row
+                }
+            }
+        }
+        return Scorecard(catalogue: linter.catalogue, date: linter.today, projects: rows)
+    }
+}

@@ -52,10 +52,15 @@ public struct ProjectScore: Sendable {
         }
     }
 
-    /// Why a manifest could not be scored: its first problem, located, and how many it had.
+    /// Why a manifest could not be scored: every error, located, the first shown in the row.
     public struct Problem: Sendable, Hashable {
-        public var first: Diagnostic
-        public var count: Int
+        public var diagnostics: [Diagnostic]
+
+        public var first: Diagnostic {
+            diagnostics.first ?? Diagnostic(path: "", mark: .start, message: "the manifest could not be used")
+        }
+
+        public var count: Int { diagnostics.count }
 
         /// `path:line:col: error: message`, with `(and N more)` when there were several.
         public var description: String {
@@ -96,9 +101,11 @@ public struct ProjectScore: Sendable {
 
     public static func error(path: String, diagnostics: [Diagnostic]) -> ProjectScore {
         var row = ProjectScore(path: path)
-        let first = diagnostics.first { $0.severity == .error } ?? diagnostics.first
-            ?? Diagnostic(path: path, mark: .start, message: "the manifest could not be used")
-        row.problem = Problem(first: first, count: max(1, diagnostics.filter { $0.severity == .error }.count))
+        var errors = diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty {
+            errors = [diagnostics.first ?? Diagnostic(path: path, mark: .start, message: "the manifest could not be used")]
+        }
+        row.problem = Problem(diagnostics: errors)
         return row
     }
 

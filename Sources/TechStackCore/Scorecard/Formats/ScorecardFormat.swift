@@ -51,7 +51,9 @@ struct TextColumns {
                 case .right: parts.append(pad + cell.text)
                 }
             }
-            return indent + parts.joined(separator: "  ")
+            var text = indent + parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         return [style.dim(line(header.map { ($0, $0.count) }))] + rows.map(line)
     }

@@ -23,14 +23,14 @@ public enum TextScorecard: ScorecardFormat {
 
         out.append("")
         out.append(style.bold("Adoption per agency"))
-        var agencies = TextColumns(["agency", "projects", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing", "exemptions", "components"],
-                                   alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right])
+        var agencies = TextColumns(["agency", "projects", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing", "exempt", "expired", "components"],
+                                   alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right, .right])
         for a in scorecard.agencies {
             let name = Terminal.sanitize(a.agency)
             agencies.add([(name, style.bold(name)), plain("\(a.projects)"), plain(percent(a.adoption)),
                           (bar(a.adoption, style: .plain), bar(a.adoption, style: style)),
                           plain("\(a.deviations)"), plain("\(a.projectsForfeiting)"), plain("\(a.unreachable)"),
-                          plain("\(a.missingGrants)"), plain("\(a.activeExemptions)+\(a.expiredExemptions) expired"),
+                          plain("\(a.missingGrants)"), plain("\(a.activeExemptions)"), plain("\(a.expiredExemptions)"),
                           plain("\(a.componentsReused)")])
         }
         out += agencies.render(style: style)
@@ -74,15 +74,15 @@ public enum TextScorecard: ScorecardFormat {
 
         out.append("")
         out.append(style.bold("Projects"))
-        var projects = TextColumns(["manifest", "project", "agency", "answered", "adoption", "deviations", "cost", "unreachable", "grants missing", "exemptions", "components"],
-                                   alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right])
+        var projects = TextColumns(["manifest", "project", "agency", "answered", "adoption", "deviations", "cost", "unreachable", "grants missing", "exempt", "expired", "components"],
+                                   alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         for p in scorecard.scoredProjects {
             let adoption = percent(p.adoption)
             let styledAdoption = (p.adoption ?? 0) >= 0.8 ? style.green(adoption) : (p.adoption ?? 0) >= 0.5 ? style.yellow(adoption) : style.red(adoption)
             projects.add([plain(Terminal.sanitize(p.path)), plain(Terminal.sanitize(p.project)), plain(Terminal.sanitize(p.agency)),
                           plain("\(p.concernsAnswered)"), (adoption, styledAdoption), plain("\(p.deviations.count)"),
                           plain("\(p.totalCost.count)"), plain("\(p.unreachable.count)"), plain("\(p.missingGrants.count)"),
-                          plain("\(p.activeExemptions)+\(p.expiredExemptions) expired"), plain("\(p.sharedComponents.count)")])
+                          plain("\(p.activeExemptions)"), plain("\(p.expiredExemptions)"), plain("\(p.sharedComponents.count)")])
         }
         out += projects.render(style: style)
         let errors = scorecard.errorRows
