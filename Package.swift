@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TechStackCoreTests",
-            dependencies: ["TechStackCore"]
+            dependencies: ["TechStackCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
