@@ -107,7 +107,9 @@ enum HTMLPage {
     caption{text-align:left;color:var(--muted);padding:0 0 6px}
     th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
-    thead th{position:sticky;top:0;background:#eef1f5;white-space:nowrap}
+    thead th{position:sticky;top:0;background:#eef1f5;vertical-align:bottom}
+    th.num{min-width:4.5em} td:first-child{min-width:11em}
+    td small{display:block;color:var(--muted)}
     th button{all:unset;cursor:pointer;font-weight:600}
     th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
     th[aria-sort=ascending] .arrow::after{content:" ▲"} th[aria-sort=descending] .arrow::after{content:" ▼"}

@@ -104,14 +104,14 @@ public enum HTMLScorecard: ScorecardFormat {
             note = "The \(heatMapLimit) projects with the lowest adoption of \(card.summary.projects), grouped by agency; the tables below list every project."
         }
         rows.sort { ($0.agency, $0.project, $0.path) < ($1.agency, $1.project, $1.path) }
-        let cell = 14.0, label = 230.0, head = 130.0
+        let cell = 16.0, label = 240.0, head = 150.0
         let columns = card.concernIDs.count
-        let width = label + Double(columns) * cell + 10
+        let width = label + Double(columns) * cell + 90
         let height = head + Double(rows.count) * cell + 4
         var svg = "<svg role=\"img\" aria-labelledby=\"heat-title\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\"><title id=\"heat-title\">Projects by concerns: on a recommended choice, deviating or not answered</title>"
         for (j, id) in card.concernIDs.enumerated() {
-            let x = label + Double(j) * cell + cell / 2 + 4
-            svg += "<text class=\"muted\" transform=\"translate(\(n(x)),\(n(head - 6))) rotate(-60)\">\(e(truncate(id, 22)))</text>"
+            let x = label + Double(j) * cell + cell / 2 + 3
+            svg += "<text class=\"muted\" font-size=\"11\" transform=\"translate(\(n(x)),\(n(head - 6))) rotate(-65)\"><title>\(e(id))</title>\(e(truncate(id, 24)))</text>"
         }
         let deviationChoices = { (row: ProjectScore) -> [String: String] in
             var map: [String: String] = [:]
@@ -182,7 +182,7 @@ public enum HTMLScorecard: ScorecardFormat {
     static func agencyTable(_ card: Scorecard) -> String {
         let e = HTMLPage.escape
         let rows = card.agencies.map { a in
-            "<tr><td><code>\(e(a.agency))</code>\(a.name.map { " " + e($0) } ?? "")</td><td class=\"num\">\(a.projects)</td><td class=\"num\" data-v=\"\(rateValue(a.adoption))\">\(pill(a.adoption))</td><td class=\"num\">\(a.fullyOnRecommended)</td><td class=\"num\">\(a.deviations)</td><td class=\"num\">\(a.projectsForfeiting)</td><td class=\"num\">\(a.datasetsForfeited)</td><td class=\"num\">\(a.unreachable)</td><td class=\"num\">\(a.missingGrants)</td><td class=\"num\">\(a.activeExemptions)</td><td class=\"num\">\(a.expiredExemptions)</td><td class=\"num\">\(a.componentsReused)</td></tr>"
+            "<tr><td><code>\(e(a.agency))</code>\(a.name.map { "<small>" + e($0) + "</small>" } ?? "")</td><td class=\"num\">\(a.projects)</td><td class=\"num\" data-v=\"\(rateValue(a.adoption))\">\(pill(a.adoption))</td><td class=\"num\">\(a.fullyOnRecommended)</td><td class=\"num\">\(a.deviations)</td><td class=\"num\">\(a.projectsForfeiting)</td><td class=\"num\">\(a.datasetsForfeited)</td><td class=\"num\">\(a.unreachable)</td><td class=\"num\">\(a.missingGrants)</td><td class=\"num\">\(a.activeExemptions)</td><td class=\"num\">\(a.expiredExemptions)</td><td class=\"num\">\(a.componentsReused)</td></tr>"
         }
         return "<section id=\"agencies\"><h2>Agencies</h2>" + HTMLPage.sortableTable(
             id: "agency-table", caption: "One row per agency; click a column to sort",
@@ -197,7 +197,7 @@ public enum HTMLScorecard: ScorecardFormat {
         let rows = card.concerns.map { c in
             let top = c.deviatingChoices.prefix(3).map { "<code>\(e($0.choice))</code> \($0.projects)" }.joined(separator: ", ")
             let recommended = c.recommended.map { "<code>\(e($0))</code>" }.joined(separator: " ")
-            return "<tr><td><code>\(e(c.concern))</code> \(e(c.name))</td><td>\(e(c.layer))</td><td>\(c.required ? "required" : "")</td><td>\(recommended)</td><td class=\"num\">\(c.answered)</td><td class=\"num\" data-v=\"\(rateValue(c.adoption))\">\(pill(c.adoption))</td><td class=\"num\">\(c.deviating)</td><td class=\"num\">\(c.unanswered)</td><td>\(top)</td></tr>"
+            return "<tr><td><code>\(e(c.concern))</code><small>\(e(c.name))</small></td><td>\(e(c.layer))</td><td>\(c.required ? "required" : "")</td><td>\(recommended)</td><td class=\"num\">\(c.answered)</td><td class=\"num\" data-v=\"\(rateValue(c.adoption))\">\(pill(c.adoption))</td><td class=\"num\">\(c.deviating)</td><td class=\"num\">\(c.unanswered)</td><td>\(top)</td></tr>"
         }
         return "<section id=\"concerns\"><h2>Concerns</h2>" + HTMLPage.sortableTable(
             id: "concern-table", caption: "One row per concern of the catalogue; click a column to sort",

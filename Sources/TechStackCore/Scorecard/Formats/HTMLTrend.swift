@@ -42,10 +42,14 @@ public enum HTMLTrend: TrendFormat {
         let left = 44.0, top = 12.0, width = 640.0, height = 260.0, bottom = 40.0
         let count = trend.points.count
         func x(_ i: Int) -> Double { count == 1 ? left + width / 2 : left + Double(i) / Double(count - 1) * width }
-        func y(_ v: Double) -> Double { top + (1 - v) * height }
+        // The axis starts at the tenth below the lowest value, so close lines stay apart.
+        let values = (trend.points.map(\.adoption) + trend.agencies.flatMap(\.adoption)).compactMap { $0 }
+        let floor = max(0, ((values.min() ?? 0) * 10 - 0.5).rounded(.down) / 10)
+        func y(_ v: Double) -> Double { top + (1 - (v - floor) / (1 - floor)) * height }
         var svg = "<svg role=\"img\" aria-labelledby=\"trend-title\" viewBox=\"0 0 \(n(left + width + 170)) \(n(top + height + bottom))\" width=\"100%\" style=\"max-width:\(n(left + width + 170))px\"><title id=\"trend-title\">Adoption over time per agency</title>"
-        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
-            svg += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + width))\" y2=\"\(n(y(tick)))\"/><text class=\"muted\" x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(Int(tick * 100))%</text>"
+        let step = 1 - floor > 0.5 ? 0.25 : 0.1
+        for tick in stride(from: floor, through: 1.0001, by: step) {
+            svg += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + width))\" y2=\"\(n(y(tick)))\"/><text class=\"muted\" x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(Int((tick * 100).rounded()))%</text>"
         }
         let labelEvery = max(1, count / 8)
         for (i, p) in trend.points.enumerated() where i % labelEvery == 0 || i == count - 1 {
