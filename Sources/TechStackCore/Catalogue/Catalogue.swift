@@ -195,8 +195,18 @@ public struct Catalogue: Sendable {
 
     mutating func index() {
         var map: [String: Entry] = [:]
-        for entry in allEntries where map[entry.id] == nil { map[entry.id] = entry }
+        for entry in entriesInWrittenOrder where map[entry.id] == nil { map[entry.id] = entry }
         byID = map
+    }
+
+    /// Every entry in the order it was written (file, line, column): for a duplicate id,
+    /// the first written is the one references resolve to.
+    var entriesInWrittenOrder: [Entry] {
+        allEntries.sorted { a, b in
+            let x = a.header.origin, y = b.header.origin
+            if x.path != y.path { return x.path < y.path }
+            return (x.mark.line, x.mark.column) < (y.mark.line, y.mark.column)
+        }
     }
 
     /// All entries in catalogue order: by kind, then as written.

@@ -11,7 +11,7 @@ enum CatalogueChecker {
 
         // One namespace: a reference must never be ambiguous.
         var firstSeen: [String: Origin] = [:]
-        for entry in catalogue.allEntries {
+        for entry in catalogue.entriesInWrittenOrder {
             let h = entry.header
             if let first = firstSeen[h.id] {
                 problem(h.origin, h.origin.mark, "duplicate id '\(h.id)'; ids are unique across the whole catalogue (first defined at \(first.path):\(first.mark.line):\(first.mark.column))")

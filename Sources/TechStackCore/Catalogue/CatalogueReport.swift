@@ -59,7 +59,8 @@ public struct CatalogueReport: Sendable {
             if case .concern(let c) = entry { fields.append(("question", c.question)) }
             if case .dataset(let d) = entry { fields += d.items.map { ("item", $0) } }
             if let match = fields.first(where: { $0.1.lowercased().contains(needle) }) {
-                hits.append(SearchHit(id: h.id, kind: entry.kind.singular.replacingSpaces, name: h.name, matched: match.0, text: match.1))
+                hits.append(SearchHit(id: h.id, kind: entry.kind.singular.replacingSpaces, name: h.name, matched: match.0,
+                                      text: Self.snippet(match.1, around: needle)))
             }
         }
         // Exact id and name matches first, then catalogue order.
@@ -68,6 +69,18 @@ public struct CatalogueReport: Sendable {
             let rb = b.element.id == needle || b.element.name.lowercased() == needle ? 0 : 1
             return (ra, a.offset) < (rb, b.offset)
         }.map(\.element)
+    }
+
+    /// At most about 80 characters of `text` around the first occurrence of `needle`.
+    static func snippet(_ text: String, around needle: String) -> String {
+        guard text.count > 80, let range = text.lowercased().range(of: needle) else { return text }
+        let lowered = text.lowercased()
+        let offset = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+        let start = max(0, offset - 30)
+        let end = min(text.count, start + 80)
+        let begin = text.index(text.startIndex, offsetBy: start)
+        let stop = text.index(text.startIndex, offsetBy: end)
+        return (start > 0 ? "…" : "") + text[begin..<stop] + (end < text.count ? "…" : "")
     }
 
     // MARK: cost

@@ -117,5 +117,11 @@ public struct Linter: Sendable {
         return t
     }
 
+    /// "a component", "an agency".
+    static func article(_ noun: String) -> String {
+        let vowel = noun.first.map { "aeiou".contains($0) } ?? false
+        return (vowel ? "an " : "a ") + noun
+    }
+
     static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 }

@@ -8,7 +8,7 @@ extension Linter {
             let message: String
             if let entry = catalogue[ref.value] {
                 guard !kinds.contains(entry.kind) else { return }
-                message = "\(field): '\(ref.value)' is a \(entry.kind.singular), but a \(wanted) is expected here\(NearestName.hint(ref.value, in: candidates))"
+                message = "\(field): '\(ref.value)' is \(Self.article(entry.kind.singular)), but \(Self.article(wanted)) is expected here\(NearestName.hint(ref.value, in: candidates))"
             } else {
                 message = "\(field): '\(ref.value)' is no \(wanted) in the catalogue\(NearestName.hint(ref.value, in: candidates))"
             }
