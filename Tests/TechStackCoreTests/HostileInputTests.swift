@@ -100,6 +100,51 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    // MARK: - The manifest loader
+
+    /// Everything a manifest loader must refuse: malformed YAML, YAML that is no mapping,
+    /// and well-formed manifests with a wrong type, a missing key or a bad value.
+    static func refusedManifests() throws -> [InputFile] {
+        try malformedYAML() + committed("structure") + committed("manifest")
+    }
+
+    func testEveryCorpusFileIsRefusedAsAManifest() throws {
+        for file in try Self.refusedManifests() {
+            switch ManifestLoader.load(file) {
+            case .success:
+                XCTFail("\(file.path): accepted as a manifest")
+            case .failure(let list):
+                XCTAssertFalse(list.errors.isEmpty, file.path)
+                for diagnostic in list.items { assertLocated(diagnostic, file) }
+            }
+        }
+    }
+
+    func testAManifestWithAUTF8ByteOrderMarkIsLinted() throws {
+        let file = InputFile(path: "bom.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("techstack: 1\nproject: p\nagency: ica\n".utf8))
+        guard case .success(let manifest) = ManifestLoader.load(file) else { return XCTFail("refused") }
+        XCTAssertEqual(manifest.agency.mark, Mark(line: 3, column: 9))
+    }
+
+    func testAManifestJustUnderTheSizeLimitIsRead() throws {
+        let head = Array("techstack: 1\nproject: p\nagency: ica\nsummary: ".utf8)
+        let bytes = head + [UInt8](repeating: UInt8(ascii: "x"), count: (1 << 20) - head.count - 1) + [0x0A]
+        XCTAssertEqual(bytes.count, 1 << 20)
+        guard case .success(let manifest) = ManifestLoader.load(InputFile(path: "big.yaml", bytes: bytes)) else { return XCTFail("refused") }
+        XCTAssertEqual(manifest.summary?.utf8.count, (1 << 20) - head.count - 1)
+    }
+
+    // MARK: - The rules loader
+
+    func testEveryCorpusFileIsRefusedAsARuleFile() throws {
+        for file in try Self.malformedYAML() + Self.committed("structure") + Self.committed("rules") {
+            let result = RuleSet.load(builtin: Builtin.ruleFiles, added: [file])
+            XCTAssertNil(result.ruleSet, "\(file.path): accepted as a rule file")
+            XCTAssertTrue(result.diagnostics.hasErrors, file.path)
+            for diagnostic in result.diagnostics.items { assertLocated(diagnostic, file) }
+        }
+    }
+
     // MARK: - Catalogue folders at scale
 
     /// A catalogue folder holds any number of files of up to 1 MiB each, so what it builds is
@@ -174,6 +219,76 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(run.status, 2, "\(file.path): \(run.stderr)")
             XCTAssertTrue(Bounded.hasLocatedError(run.stderr, path: path.path), "\(file.path): \(run.stderr)")
         }
+    }
+
+    /// The files `lint` is given: the committed corpus and the generated cases small enough
+    /// to write quickly, plus the ones that test the size limit itself.
+    static func lintCases() throws -> [InputFile] {
+        try refusedManifests().filter { $0.bytes.count < 64 * 1024 || $0.path.contains("mib") }
+    }
+
+    func testLintExitsTwoWithALocatedErrorOnEveryCorpusFile() throws {
+        let folder = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, file) in try Self.lintCases().enumerated() {
+            let path = folder.appendingPathComponent("\(index)-techstack.yaml")
+            try Data(file.bytes).write(to: path)
+            let run = try Bounded.run(["lint", path.path])
+            XCTAssertEqual(run.status, 2, "\(file.path): \(run.stderr)")
+            XCTAssertTrue(Bounded.hasLocatedError(run.stderr, path: path.path), "\(file.path): \(run.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, try Self.lintCases().count)
+    }
+
+    func testLintRefusesADirectoryAndASymbolicLinkToAnotherKindOfFile() throws {
+        let folder = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let directory = folder.appendingPathComponent("techstack.yaml")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("link.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
+        for path in [directory.path, link.path, "/dev/zero", folder.appendingPathComponent("missing.yaml").path] {
+            let run = try Bounded.run(["lint", path])
+            XCTAssertEqual(run.status, 2, "\(path): \(run.stderr)")
+            XCTAssertTrue(Bounded.hasLocatedError(run.stderr, path: path), "\(path): \(run.stderr)")
+        }
+    }
+
+    func testLintAcceptsAUTF8ByteOrderMark() throws {
+        let folder = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("techstack.yaml")
+        try Data([0xEF, 0xBB, 0xBF] + Array("techstack: 1\nproject: p\nagency: ica\nchoices:\n  api-style: rest-json\n".utf8)).write(to: path)
+        let run = try Bounded.run(["lint", "--format", "json", path.path])
+        XCTAssertNotEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stdout.contains("\"files\""), run.stdout)
+    }
+
+    func testLintExitsTwoOnEveryHostileRuleFile() throws {
+        let folder = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = folder.appendingPathComponent("techstack.yaml")
+        try Data("techstack: 1\nproject: p\nagency: ica\n".utf8).write(to: manifest)
+        let cases = try Self.committed("rules") + Self.committed("yaml") + [Generated.malformed.first { $0.path.contains("just-over-1mib") }].compactMap { $0 }
+        for file in cases {
+            let rules = folder.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+            let path = rules.appendingPathComponent("rules.yaml")
+            try Data(file.bytes).write(to: path)
+            let run = try Bounded.run(["lint", "--rules", rules.path, manifest.path])
+            XCTAssertEqual(run.status, 2, "\(file.path): \(run.stderr)")
+            XCTAssertTrue(Bounded.hasLocatedError(run.stderr, path: path.path), "\(file.path): \(run.stderr)")
+        }
+    }
+
+    func testTheSizeLimitAppliesToCatalogueFiles() throws {
+        let folder = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("big.yaml")
+        try Data(Array("# ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20) + [0x0A]).write(to: path)
+        let run = try Bounded.run(["catalogue", "check", "--catalogue", folder.path])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("\(path.path):1:1: error: file is 1048579 bytes; the limit is 1048576 bytes"), run.stderr)
     }
 
     func testACatalogueFolderNeverFollowsSymbolicLinks() throws {

@@ -146,6 +146,11 @@ enum RuleDecoder {
         let base = idText.flatMap { defaults[$0] }
         var kind: RuleKind? = base?.kind
         var kindKnown = base != nil
+        if let kindNode = node["kind"], kindNode.scalar == nil {
+            // A list or mapping as the kind would otherwise drop the rule without a word.
+            reader.error("'kind' must be text naming a rule kind, found \(kindNode.kindDescription)", at: kindNode.mark)
+            return nil
+        }
         if let kindNode = node["kind"], let written = kindNode.scalar, !kindNode.isNull {
             kind = RuleKind(rawValue: written)
             kindKnown = kind != nil
