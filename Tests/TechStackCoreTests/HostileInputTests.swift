@@ -134,6 +134,30 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(manifest.summary?.utf8.count, (1 << 20) - head.count - 1)
     }
 
+    func testEveryManifestListIsBoundedWithALocatedError() throws {
+        let head = "techstack: 1\nproject: p\nagency: ica\n"
+        let over = ManifestLoader.maxEntries + 1
+        let cases: [(String, String, Mark)] = [
+            ("consumes", "consumes: [" + (0..<over).map { "d\($0)" }.joined(separator: ", ") + "]\n", Mark(line: 4, column: 11)),
+            ("choices", "choices:\n" + (0..<over).map { "  c\($0): x\n" }.joined(), Mark(line: 5, column: 3)),
+            ("choices.api-style", "choices:\n  api-style: [" + (0..<over).map { "x\($0)" }.joined(separator: ",") + "]\n", Mark(line: 5, column: 14)),
+            ("produces", "produces:\n" + (0..<over).map { "- {id: p\($0), shared-via: apex}\n" }.joined(), Mark(line: 5, column: 1)),
+            ("grants", "grants:\n" + (0..<over).map { "  g\($0): GR\n" }.joined(), Mark(line: 5, column: 3)),
+            ("exemptions", "exemptions:\n" + (0..<over).map { _ in "- {rule: r, reason: r, expires: 2030-01-01}\n" }.joined(), Mark(line: 5, column: 1)),
+        ]
+        for (field, body, mark) in cases {
+            guard case .failure(let list) = ManifestLoader.load(InputFile(path: "many.yaml", text: head + body)) else {
+                XCTFail("\(field): \(over) entries accepted")
+                continue
+            }
+            let error = try XCTUnwrap(list.errors.first { $0.message.contains("'\(field)' has \(over) entries") }, "\(field): \(list)")
+            XCTAssertEqual(error.mark, mark, field)
+        }
+        let atLimit = head + "consumes: [" + (0..<ManifestLoader.maxEntries).map { "d\($0)" }.joined(separator: ", ") + "]\n"
+        guard case .success(let manifest) = ManifestLoader.load(InputFile(path: "many.yaml", text: atLimit)) else { return XCTFail("refused at the limit") }
+        XCTAssertEqual(manifest.consumes.count, ManifestLoader.maxEntries)
+    }
+
     // MARK: - The rules loader
 
     func testEveryCorpusFileIsRefusedAsARuleFile() throws {

@@ -20,6 +20,11 @@ public enum ManifestLoader {
         ("project", "the project's name"),
         ("agency", "the id of the agency that owns the project ('techstack catalogue list agencies' lists them)"),
     ]
+    /// The most entries one list or mapping of a manifest may hold (choices, the ids of one
+    /// answer, consumes, produces, grants, exemptions). Far beyond any real project, it keeps
+    /// the work per manifest bounded: every entry may cost a reach computation.
+    public static let maxEntries = 10_000
+
     public static let producedKeys = ["id", "name", "shared-via", "shared", "reason"]
     public static let exemptionKeys = ["rule", "concern", "dataset", "reason", "owner", "expires"]
 
@@ -115,6 +120,14 @@ public enum ManifestLoader {
                 keyMarks: keyMarks)
         }
 
+        /// Whether `node` holds at most `maxEntries` entries; an error at the node when not.
+        private func withinLimit(_ node: YAMLNode, _ field: String) -> Bool {
+            let count = node.items?.count ?? node.pairs?.count ?? 0
+            guard count > ManifestLoader.maxEntries else { return true }
+            reader.error("'\(field)' has \(count) entries; a manifest may list at most \(ManifestLoader.maxEntries) — split the project or shorten the list", at: node.mark)
+            return false
+        }
+
         /// Non-empty text with its place.
         private func text(_ node: YAMLNode?, _ field: String) -> Located<String>? {
             guard let node, !node.isNull, let value = reader.string(node, field) else { return nil }
@@ -127,7 +140,7 @@ public enum ManifestLoader {
 
         /// `choices`: concern id → an id or a list of ids.
         private func answers(_ node: YAMLNode?) -> [Manifest.Answer] {
-            guard let node, !node.isNull else { return [] }
+            guard let node, !node.isNull, withinLimit(node, "choices") else { return [] }
             guard let pairs = node.pairs else {
                 reader.error("'choices' must be a mapping of concern ids to chosen ids (e.g. 'api-style: rest-json'), found \(node.kindDescription)", at: node.mark)
                 return []
@@ -141,7 +154,7 @@ public enum ManifestLoader {
                     reader.error("'\(field)' names no choice; write an id (e.g. '\(pair.name): ID') or a list of ids, or remove the line", at: value.mark)
                     continue
                 }
-                guard let chosen = reader.strings(value, field, single: true) else { continue }
+                guard withinLimit(value, field), let chosen = reader.strings(value, field, single: true) else { continue }
                 if chosen.isEmpty {
                     reader.error("'\(field)' is an empty list; name at least one id, or remove the line", at: value.mark)
                     continue
@@ -153,12 +166,12 @@ public enum ManifestLoader {
 
         /// A list of ids (a single id is accepted as a list of one).
         private func ids(_ node: YAMLNode?, _ field: String) -> [Located<String>] {
-            guard let node, !node.isNull else { return [] }
+            guard let node, !node.isNull, withinLimit(node, field) else { return [] }
             return reader.strings(node, field, single: true) ?? []
         }
 
         private func produced(_ node: YAMLNode?, unknown: inout [Manifest.UnknownKey]) -> [Manifest.Produced] {
-            guard let node, !node.isNull, let items = reader.list(node, "produces") else { return [] }
+            guard let node, !node.isNull, withinLimit(node, "produces"), let items = reader.list(node, "produces") else { return [] }
             var result: [Manifest.Produced] = []
             for (index, item) in items.enumerated() {
                 let context = "produces[\(index)]"
@@ -180,7 +193,7 @@ public enum ManifestLoader {
 
         /// `grants`: dataset id or agency id → the grant's reference.
         private func grantList(_ node: YAMLNode?) -> [Manifest.Grant] {
-            guard let node, !node.isNull else { return [] }
+            guard let node, !node.isNull, withinLimit(node, "grants") else { return [] }
             guard let pairs = node.pairs else {
                 reader.error("'grants' must be a mapping of dataset or agency ids to grant references (e.g. 'myinfo-person: GR-2024-0012'), found \(node.kindDescription)", at: node.mark)
                 return []
@@ -199,7 +212,7 @@ public enum ManifestLoader {
         }
 
         private func exemptionList(_ node: YAMLNode?, unknown: inout [Manifest.UnknownKey]) -> [Manifest.Exemption] {
-            guard let node, !node.isNull, let items = reader.list(node, "exemptions") else { return [] }
+            guard let node, !node.isNull, withinLimit(node, "exemptions"), let items = reader.list(node, "exemptions") else { return [] }
             var result: [Manifest.Exemption] = []
             for (index, item) in items.enumerated() {
                 let context = "exemptions[\(index)]"
