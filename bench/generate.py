@@ -130,11 +130,13 @@ def manifest(rng, index, catalogue, agencies, concerns, options, datasets, compo
     granted = [d for d in consumed if d.get("source") != agency and rng.random() < 0.7]
     if granted:
         lines.append("grants:")
+        keys = set()
         for d in granted:
             key = d["id"] if rng.random() < 0.6 else d.get("source", d["id"])
-            line = f"  {key}: GR-{rng.randint(2019, 2026)}-{rng.randint(1, 9999):04d}"
-            if line not in lines:
-                lines.append(line)
+            reference = f"GR-{rng.randint(2019, 2026)}-{rng.randint(1, 9999):04d}"
+            if key not in keys:
+                keys.add(key)
+                lines.append(f"  {key}: {reference}")
     if rng.random() < 0.5:
         lines.append(f"expected-users: {rng.choice([500, 2000, 15000, 80000, 250000, 1200000])}")
     exempted = rng.sample(deviations, min(len(deviations), rng.randint(0, 2)))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reach and cost, exactly as the product contract defines them.
 ///
 /// - An id is *satisfied* by a stack when it is in the stack and, for a component, every id
@@ -12,6 +14,9 @@ public struct Reach: Sendable {
     public let recommendedStack: Set<String>
     /// Reach(R), computed once.
     public let recommendedReach: Set<String>
+    /// Costs already worked out. A cost depends only on the catalogue and the deviations, and
+    /// across a portfolio the same deviations recur thousands of times.
+    private let memo = CostMemo()
 
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
@@ -83,13 +88,17 @@ public struct Reach: Sendable {
 
     /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
     public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
-        items(recommendedReach.subtracting(reach(substituted([concern: answers]))))
+        memo.value(for: CostMemo.key([concern: answers])) {
+            items(recommendedReach.subtracting(reach(substituted([concern: answers]))))
+        }
     }
 
     /// Reach(R) − Reach(R with every deviation substituted at once).
     public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
         guard !deviations.isEmpty else { return [] }
-        return items(recommendedReach.subtracting(reach(substituted(deviations))))
+        return memo.value(for: CostMemo.key(deviations)) {
+            items(recommendedReach.subtracting(reach(substituted(deviations))))
+        }
     }
 
     /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.
@@ -145,5 +154,32 @@ public struct CostItem: Sendable, Hashable, Codable {
     public init(dataset: String, source: String) {
         self.dataset = dataset
         self.source = source
+    }
+}
+
+/// Costs by the deviations they were computed for, shared by every thread scoring a portfolio.
+private final class CostMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var costs: [String: [CostItem]] = [:]
+
+    /// The deviations in a canonical form: the order of concerns and of answers does not
+    /// change a cost (substitution is a set union).
+    static func key(_ deviations: [String: [String]]) -> String {
+        deviations.keys.sorted().map { concern in
+            concern + "\u{1}" + (deviations[concern] ?? []).sorted().joined(separator: "\u{1}")
+        }.joined(separator: "\u{2}")
+    }
+
+    func value(for key: String, _ compute: () -> [CostItem]) -> [CostItem] {
+        lock.lock()
+        let known = costs[key]
+        lock.unlock()
+        if let known { return known }
+        // Computed outside the lock: two threads may both compute a new key, with equal results.
+        let value = compute()
+        lock.lock()
+        costs[key] = value
+        lock.unlock()
+        return value
     }
 }

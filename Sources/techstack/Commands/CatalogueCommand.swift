@@ -10,6 +10,7 @@ struct CatalogueCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a catalogue: every schema error, catalogue problem and warning in one run.",
             discussion: "Exit 0 when clean (warnings allowed), 1 when there are catalogue problems, 2 when a file cannot be used."
         )
@@ -41,7 +42,7 @@ struct CatalogueCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List entries, optionally of one kind or in one layer.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List entries, optionally of one kind or in one layer.")
         @Argument(help: "A kind: layers, source-kinds, agencies, funding-models, concerns, standards, components, datasets (singular works too).")
         var kind: String?
         @Option(help: ArgumentHelp("Only entries in this layer.", valueName: "LAYER"))
@@ -81,6 +82,7 @@ struct CatalogueCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one entry; for a concern, what deviating to each option costs; for a component or standard, the data it unlocks.")
         @Argument(help: "An entry id.") var id: String
         @OptionGroup var catalogue: CatalogueOptions
@@ -98,7 +100,7 @@ struct CatalogueCommand: ParsableCommand {
     }
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Search ids, names, summaries, questions and dataset items.")
+        static let configuration = CommandConfiguration(commandName: "search", abstract: "Search ids, names, summaries, questions and dataset items.")
         @Argument(help: "Text to look for (any case).") var text: String
         @OptionGroup var catalogue: CatalogueOptions
         @OptionGroup var output: OutputOptions

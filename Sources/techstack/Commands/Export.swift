@@ -4,6 +4,7 @@ import TechStackCore
 extension CatalogueCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export the catalogue for other tools: Backstage entities or a technology radar.",
             discussion: """
             backstage: multi-document YAML of Backstage catalog entities (Groups for the stack and \

@@ -99,8 +99,12 @@ struct TodayOption: ParsableArguments {
     }
 
     static func localDate() throws -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        let text = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        // The C library's local time, not Calendar.current: that would load the calendar and
+        // time-zone machinery of Foundation, a sizeable share of a one-file lint's run time.
+        var now = time(nil)
+        var parts = tm()
+        let ok = localtime_r(&now, &parts) != nil
+        let text = ok ? String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday)) : "unknown"
         guard let day = Day(text) else {
             throw ValidationError("the system date '\(text)' is not usable; pass --today YYYY-MM-DD")
         }

@@ -59,6 +59,7 @@ struct ScorecardCommand: ParsableCommand {
 
     struct Trend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trend",
             abstract: "Adoption over time from the snapshots recorded with --record, and what changed most.",
             discussion: "Formats: text, json, html (a line chart of adoption per agency, and every concern over time)."
         )

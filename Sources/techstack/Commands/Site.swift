@@ -4,6 +4,7 @@ import TechStackCore
 extension CatalogueCommand {
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "site",
             abstract: "Write the catalogue as a static web site that works offline from file://.",
             discussion: """
             Writes index.html (the stack diagram), a page per entry at OUTDIR/<kind>/<id>.html, \
