@@ -29,16 +29,41 @@ public struct InputFile: Sendable {
         if Int(info.st_size) > limit {
             throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Diagnostic(path: path, mark: .start, message: "cannot open the file for reading")
+        // Plain POSIX reads: FileHandle costs more than the parse for a small manifest. The
+        // descriptor is opened non-blocking and checked again, so a file swapped for a FIFO
+        // after the stat above cannot hang the read.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw Diagnostic(path: path, mark: .start, message: "cannot open the file for reading: \(String(cString: strerror(errno)))")
         }
-        defer { try? handle.close() }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
+        }
         // Read at most one byte past the limit: a file that grew since stat is still refused.
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        if data.count > limit {
+        let capacity = min(limit + 1, max(Int(info.st_size), 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit { break }
+                bytes.append(contentsOf: repeatElement(0, count: min(limit + 1, count * 2) - count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                readSome(fd, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else {
+                throw Diagnostic(path: path, mark: .start, message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            count += n
+        }
+        if count > limit {
             throw Diagnostic(path: path, mark: .start, message: "file is larger than the limit of \(limit) bytes (1 MiB)")
         }
-        return InputFile(path: path, bytes: [UInt8](data))
+        bytes.removeSubrange(count...)
+        return InputFile(path: path, bytes: bytes)
     }
 
     /// Every `*.yaml` / `*.yml` file below `directory`, sorted, skipping hidden entries and
@@ -73,4 +98,9 @@ public struct InputFile: Sendable {
             }
         }
     }
+}
+
+/// `read(2)`, out of `InputFile`'s scope where `read` names its own method.
+private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -17,6 +17,9 @@ public struct Linter: Sendable {
     let datasetIDs: [String]
     let agencyIDs: [String]
     let grantKeyIDs: [String]
+    /// "Did you mean" suggestions already found: the search is the costly part of a wrong
+    /// reference, and across a portfolio the same wrong ids recur.
+    let hints = Memo<String>()
 
     public init(catalogue: Catalogue, rules: RuleSet, today: Day) {
         self.catalogue = catalogue
@@ -112,9 +115,11 @@ public struct Linter: Sendable {
 
     /// A sentence taken from a catalogue, without its final full stop, to be embedded.
     static func clause(_ text: String) -> String {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        while t.hasSuffix(".") { t.removeLast() }
-        return t
+        // Trimmed by hand: Foundation's trimming bridges through NSString, once per finding.
+        var t = Substring(text)
+        while let last = t.last, last.isWhitespace || last == "." { t.removeLast() }
+        while let first = t.first, first.isWhitespace { t.removeFirst() }
+        return String(t)
     }
 
     /// "a component", "an agency".

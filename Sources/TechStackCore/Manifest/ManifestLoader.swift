@@ -131,7 +131,7 @@ public enum ManifestLoader {
         /// Non-empty text with its place.
         private func text(_ node: YAMLNode?, _ field: String) -> Located<String>? {
             guard let node, !node.isNull, let value = reader.string(node, field) else { return nil }
-            if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if value.isBlank {
                 reader.error("'\(field)' must not be empty", at: node.mark)
                 return nil
             }
@@ -202,7 +202,7 @@ public enum ManifestLoader {
             for pair in pairs {
                 let field = "grants.\(pair.name)"
                 guard case .scalar(let reference, _) = pair.value.content, !pair.value.isNull,
-                      !reference.trimmingCharacters(in: .whitespaces).isEmpty else {
+                      !reference.isBlank else {
                     reader.error("'\(field)' must be the grant's reference as text (e.g. GR-2024-0012), found \(pair.value.kindDescription)", at: pair.value.mark)
                     continue
                 }
@@ -241,5 +241,13 @@ public enum ManifestLoader {
             }
             return result
         }
+    }
+}
+
+extension String {
+    /// Nothing but spaces and tabs (as `CharacterSet.whitespaces` has it), without going
+    /// through Foundation's bridging: this runs for every value of every manifest.
+    var isBlank: Bool {
+        unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 }

@@ -16,67 +16,23 @@ public struct Reach: Sendable {
     public let recommendedReach: Set<String>
     /// Costs already worked out. A cost depends only on the catalogue and the deviations, and
     /// across a portfolio the same deviations recur thousands of times.
-    private let memo = CostMemo()
+    private let memo = Memo<[CostItem]>()
+
+    /// The catalogue's `requires` and access paths with ids numbered, so that reach is array
+    /// work rather than hashing a string at every step (it runs several times per manifest).
+    private let graph: RequirementGraph
 
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
         let r = catalogue.concerns.compactMap { c in c.recommended.first.map { (c.header.id, $0.value) } }
         recommendation = r
         recommendedStack = Set(r.map(\.1))
-        recommendedReach = Self.reach(recommendedStack, in: catalogue)
+        graph = RequirementGraph(catalogue)
+        recommendedReach = graph.reach(recommendedStack)
     }
 
     /// The datasets reachable from `stack`.
-    public func reach(_ stack: Set<String>) -> Set<String> { Self.reach(stack, in: catalogue) }
-
-    static func reach(_ stack: Set<String>, in catalogue: Catalogue) -> Set<String> {
-        var memo: [String: Bool] = [:]
-        var reached: Set<String> = []
-        for dataset in catalogue.datasets {
-            let ok = dataset.access.contains { path in
-                path.requires.allSatisfy { satisfied($0.value, stack, catalogue, &memo) }
-            }
-            if ok { reached.insert(dataset.header.id) }
-        }
-        return reached
-    }
-
-    /// Whether `id` is satisfied by `stack`. An id still being visited counts as unsatisfied,
-    /// so a (reported) cycle in `requires` cannot loop forever.
-    ///
-    /// A depth-first walk with an explicit stack rather than recursion: a hostile catalogue and
-    /// manifest can chain more components than a thread's stack has frames for.
-    static func satisfied(_ id: String, _ stack: Set<String>, _ catalogue: Catalogue, _ memo: inout [String: Bool]) -> Bool {
-        if let known = memo[id] { return known }
-        var work: [(id: String, requires: [String], next: Int)] = []
-        /// The answer when it is already known; nil when `id` was pushed to be worked out.
-        func enter(_ id: String) -> Bool? {
-            if let known = memo[id] { return known }
-            guard stack.contains(id) else {
-                memo[id] = false
-                return false
-            }
-            memo[id] = false
-            work.append((id, catalogue.requires(id), 0))
-            return nil
-        }
-        if let known = enter(id) { return known }
-        /// The answer for the frame that finished last, handed to the frame below it.
-        var finished: Bool?
-        while let top = work.last {
-            if finished == false || top.next == top.requires.count {
-                let ok = finished != false
-                memo[top.id] = ok
-                work.removeLast()
-                finished = ok
-                continue
-            }
-            let required = top.requires[top.next]
-            work[work.count - 1].next += 1
-            finished = enter(required)
-        }
-        return finished ?? false
-    }
+    public func reach(_ stack: Set<String>) -> Set<String> { graph.reach(stack) }
 
     /// R with the answers of some concerns substituted: R's values for every other concern,
     /// plus the substituted answers.
@@ -88,7 +44,7 @@ public struct Reach: Sendable {
 
     /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
     public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
-        memo.value(for: CostMemo.key([concern: answers])) {
+        memo.value(for: CostKey.of([concern: answers])) {
             items(recommendedReach.subtracting(reach(substituted([concern: answers]))))
         }
     }
@@ -96,7 +52,7 @@ public struct Reach: Sendable {
     /// Reach(R) − Reach(R with every deviation substituted at once).
     public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
         guard !deviations.isEmpty else { return [] }
-        return memo.value(for: CostMemo.key(deviations)) {
+        return memo.value(for: CostKey.of(deviations)) {
             items(recommendedReach.subtracting(reach(substituted(deviations))))
         }
     }
@@ -157,29 +113,98 @@ public struct CostItem: Sendable, Hashable, Codable {
     }
 }
 
-/// Costs by the deviations they were computed for, shared by every thread scoring a portfolio.
-private final class CostMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var costs: [String: [CostItem]] = [:]
-
-    /// The deviations in a canonical form: the order of concerns and of answers does not
-    /// change a cost (substitution is a set union).
-    static func key(_ deviations: [String: [String]]) -> String {
+/// The deviations in a canonical form, as a key for remembered costs: the order of concerns
+/// and of answers does not change a cost (substitution is a set union).
+private enum CostKey {
+    static func of(_ deviations: [String: [String]]) -> String {
         deviations.keys.sorted().map { concern in
             concern + "\u{1}" + (deviations[concern] ?? []).sorted().joined(separator: "\u{1}")
         }.joined(separator: "\u{2}")
     }
+}
 
-    func value(for key: String, _ compute: () -> [CostItem]) -> [CostItem] {
-        lock.lock()
-        let known = costs[key]
-        lock.unlock()
-        if let known { return known }
-        // Computed outside the lock: two threads may both compute a new key, with equal results.
-        let value = compute()
-        lock.lock()
-        costs[key] = value
-        lock.unlock()
-        return value
+/// Ids numbered once per catalogue: every id a component requires or an access path names.
+private final class RequirementGraph: Sendable {
+    let number: [String: Int]
+    /// What each numbered id requires (empty unless it is a component).
+    let requires: [[Int]]
+    /// Per dataset, in catalogue order: its id and the ids each access path requires.
+    let datasets: [(id: String, paths: [[Int]])]
+
+    init(_ catalogue: Catalogue) {
+        var number: [String: Int] = [:]
+        var ids: [String] = []
+        func numbered(_ id: String) -> Int {
+            if let n = number[id] { return n }
+            number[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        for component in catalogue.components {
+            _ = numbered(component.header.id)
+            for ref in component.requires { _ = numbered(ref.value) }
+        }
+        datasets = catalogue.datasets.map { dataset in
+            (dataset.header.id, dataset.access.map { path in path.requires.map { numbered($0.value) } })
+        }
+        // Through the catalogue's index, so a duplicate id means what it means everywhere else.
+        requires = ids.map { id in catalogue.requires(id).compactMap { number[$0] } }
+        self.number = number
+    }
+
+    func reach(_ stack: Set<String>) -> Set<String> {
+        var inStack = [Bool](repeating: false, count: requires.count)
+        for id in stack { if let n = number[id] { inStack[n] = true } }
+        var state = [State](repeating: .unknown, count: requires.count)
+        var reached: Set<String> = []
+        for dataset in datasets where dataset.paths.contains(where: { $0.allSatisfy { satisfied($0, inStack, &state) } }) {
+            reached.insert(dataset.id)
+        }
+        return reached
+    }
+
+    enum State: UInt8 { case unknown, visiting, yes, no }
+
+    /// Whether id `n` is satisfied: in the stack, and everything it requires satisfied. An id
+    /// still being visited counts as unsatisfied, so a (reported) cycle cannot loop forever.
+    /// An explicit stack rather than recursion: a hostile catalogue and manifest can chain
+    /// more components than a thread's stack has frames for.
+    private func satisfied(_ n: Int, _ inStack: [Bool], _ state: inout [State]) -> Bool {
+        switch state[n] {
+        case .yes: return true
+        case .no, .visiting: return false
+        case .unknown: break
+        }
+        var work: [(id: Int, next: Int)] = []
+        func enter(_ id: Int) -> Bool? {
+            switch state[id] {
+            case .yes: return true
+            case .no, .visiting: return false
+            case .unknown: break
+            }
+            guard inStack[id] else {
+                state[id] = .no
+                return false
+            }
+            state[id] = .visiting
+            work.append((id, 0))
+            return nil
+        }
+        if let known = enter(n) { return known }
+        /// The answer for the frame that finished last, handed to the frame below it.
+        var finished: Bool?
+        while let top = work.last {
+            let needs = requires[top.id]
+            if finished == false || top.next == needs.count {
+                let ok = finished != false
+                state[top.id] = ok ? .yes : .no
+                work.removeLast()
+                finished = ok
+                continue
+            }
+            work[work.count - 1].next += 1
+            finished = enter(needs[top.next])
+        }
+        return finished ?? false
     }
 }

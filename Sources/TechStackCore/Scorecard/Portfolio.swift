@@ -75,6 +75,18 @@ public enum Portfolio {
     }
 }
 
+extension Portfolio {
+    /// `transform` of every element, on all cores, in order.
+    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard !range.isEmpty else { return [] }
+        let slots = Slots<T>(count: range.count)
+        DispatchQueue.concurrentPerform(iterations: range.count) { i in
+            slots.set(i, transform(range.lowerBound + i))
+        }
+        return slots.values()
+    }
+}
+
 public enum System {
     /// Cores this process may run on.
     public static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }

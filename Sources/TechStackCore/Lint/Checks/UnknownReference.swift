@@ -9,7 +9,7 @@ extension Linter {
             let entry = catalogue[ref.value]
             if let entry, kinds.contains(entry.kind) { return }
             let wanted = kinds.sorted().map(\.singular).joined(separator: " or ")
-            let hint = NearestName.hint(ref.value, in: candidates())
+            let hint = hints.value(for: field + "\u{1}" + ref.value) { NearestName.hint(ref.value, in: candidates()) }
             let message: String
             if let entry {
                 message = "\(field): '\(ref.value)' is \(Self.article(entry.kind.singular)), but \(Self.article(wanted)) is expected here\(hint)"
