@@ -190,6 +190,7 @@ public struct Catalogue: Sendable {
 
     /// Every entry by id; the first written wins when ids collide (a catalogue problem).
     public private(set) var byID: [String: Entry] = [:]
+    private var kinds: [String: EntryKind] = [:]
 
     public init(info: CatalogueInfo) { self.info = info }
 
@@ -197,6 +198,7 @@ public struct Catalogue: Sendable {
         var map: [String: Entry] = [:]
         for entry in entriesInWrittenOrder where map[entry.id] == nil { map[entry.id] = entry }
         byID = map
+        kinds = map.mapValues(\.kind)
     }
 
     /// Every entry in the order it was written (file, line, column): for a duplicate id,
@@ -231,7 +233,8 @@ public struct Catalogue: Sendable {
 
     public subscript(id: String) -> Entry? { byID[id] }
 
-    public func kind(of id: String) -> EntryKind? { byID[id]?.kind }
+    /// Without copying the entry: linting asks this for every id of every manifest.
+    public func kind(of id: String) -> EntryKind? { kinds[id] }
     public func name(of id: String) -> String { byID[id]?.header.name ?? id }
 
     public func concern(_ id: String) -> Concern? {

@@ -85,16 +85,32 @@ public struct InputFile: Sendable {
 
     /// Calls `visit` for every regular file below `directory`. Hidden entries and symbolic
     /// links are skipped; `skipping` names further folder names to leave out.
+    ///
+    /// Read with `readdir`, whose entry types spare a `stat` per file: a portfolio walk visits
+    /// tens of thousands of entries before any manifest is read.
     public static func walk(_ directory: String, depth: Int, skipping: Set<String> = [], visit: (String) -> Void) {
-        guard depth < 64, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") && !skipping.contains(name) {
+        guard depth < 64, let stream = opendir(directory) else { return }
+        var entries: [(name: String, type: Int)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix("."), !skipping.contains(name) else { continue }
+            entries.append((name, Int(entry.pointee.d_type)))
+        }
+        closedir(stream)
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, depth: depth + 1, skipping: skipping, visit: visit)
-            case S_IFREG: visit(path)
-            default: continue
+            var isDirectory = type == Int(DT_DIR), isFile = type == Int(DT_REG)
+            if type == Int(DT_UNKNOWN) {
+                // Some file systems do not fill in the type; ask, without following links.
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                isFile = info.st_mode & S_IFMT == S_IFREG
+            }
+            if isDirectory {
+                walk(path, depth: depth + 1, skipping: skipping, visit: visit)
+            } else if isFile {
+                visit(path)
             }
         }
     }

@@ -6,13 +6,13 @@ extension Linter {
         // costly part, and most references are right.
         func check(_ ref: Located<String>, field: String, kinds: Set<EntryKind>, candidates: () -> [String],
                    concern: String? = nil, dataset: String? = nil) {
-            let entry = catalogue[ref.value]
-            if let entry, kinds.contains(entry.kind) { return }
+            let kind = catalogue.kind(of: ref.value)
+            if let kind, kinds.contains(kind) { return }
             let wanted = kinds.sorted().map(\.singular).joined(separator: " or ")
             let hint = hints.value(for: field + "\u{1}" + ref.value) { NearestName.hint(ref.value, in: candidates()) }
             let message: String
-            if let entry {
-                message = "\(field): '\(ref.value)' is \(Self.article(entry.kind.singular)), but \(Self.article(wanted)) is expected here\(hint)"
+            if let kind {
+                message = "\(field): '\(ref.value)' is \(Self.article(kind.singular)), but \(Self.article(wanted)) is expected here\(hint)"
             } else {
                 message = "\(field): '\(ref.value)' is no \(wanted) in the catalogue\(hint)"
             }
