@@ -1,11 +1,30 @@
+import Foundation
+
 /// The scorecard as JSON (keys sorted): `version`, `catalogue`, `date`, `summary`, `projects`
 /// (error rows carry `error` and no metrics), `agencies`, `concerns`, `forfeited`, `funding`.
 /// Rates are fractions from 0 to 1, or null when nothing was answered.
+///
+/// `projects` comes last, one project per line: encoding ten thousand projects as one tree
+/// would hold the whole tree in memory several times over.
 public enum JSONScorecard: ScorecardFormat {
     public static let identifier = "json"
 
     public static func generate(_ scorecard: Scorecard, style: Style) -> String {
-        JSONOutput.encode(Document(scorecard))
+        var head = JSONOutput.encode(Document(scorecard))
+        while head.last == "\n" || head.last == " " { head.removeLast() }
+        guard head.last == "}" else { return head + "\n" }
+        head.removeLast()
+        while head.last == "\n" || head.last == " " { head.removeLast() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = head + ",\n  \"projects\" : ["
+        var first = true
+        for row in scorecard.projects {
+            guard let data = try? encoder.encode(Project(row, concerns: scorecard.concernIDs)) else { continue }
+            out += (first ? "\n    " : ",\n    ") + String(decoding: data, as: UTF8.self)
+            first = false
+        }
+        return out + (first ? "]\n}\n" : "\n  ]\n}\n")
     }
 
     struct Document: Encodable {
@@ -13,7 +32,6 @@ public enum JSONScorecard: ScorecardFormat {
         var catalogue: CatalogueInfo
         var date: String
         var summary: Summary
-        var projects: [Project]
         var agencies: [Agency]
         var concerns: [Concern]
         var forfeited: [Scorecard.ForfeitedDataset]
@@ -23,7 +41,6 @@ public enum JSONScorecard: ScorecardFormat {
             catalogue = card.catalogue
             date = card.date.description
             summary = Summary(card.summary)
-            projects = card.projects.map { Project($0, concerns: card.concernIDs) }
             agencies = card.agencies.map(Agency.init)
             concerns = card.concerns.map(Concern.init)
             forfeited = card.forfeited
@@ -81,6 +98,11 @@ public enum JSONScorecard: ScorecardFormat {
         var expired: Int
     }
 
+    struct ConcernStates: Encodable {
+        var recommended: [String] = []
+        var deviating: [String] = []
+    }
+
     struct Project: Encodable {
         var path: String
         var error: Located?
@@ -96,8 +118,9 @@ public enum JSONScorecard: ScorecardFormat {
         var missingGrants: [ProjectScore.MissingGrant]?
         var exemptions: Exemptions?
         var sharedComponents: [String]?
-        /// Concern id → `recommended`, `deviating` or `unanswered`.
-        var concerns: [String: String]?
+        /// The concerns answered on a recommended choice and those deviating; every other
+        /// concern of the catalogue is unanswered.
+        var concerns: ConcernStates?
         var findings: ProjectScore.FindingCounts?
 
         init(_ row: ProjectScore, concerns ids: [String]) {
@@ -119,12 +142,12 @@ public enum JSONScorecard: ScorecardFormat {
             missingGrants = row.missingGrants
             exemptions = Exemptions(active: row.activeExemptions, expired: row.expiredExemptions)
             sharedComponents = row.sharedComponents
-            var states: [String: String] = [:]
+            var states = ConcernStates()
             for (id, state) in zip(ids, row.concernStates) {
                 switch state {
-                case .unanswered: states[id] = "unanswered"
-                case .recommended: states[id] = "recommended"
-                case .deviating: states[id] = "deviating"
+                case .unanswered: break
+                case .recommended: states.recommended.append(id)
+                case .deviating: states.deviating.append(id)
                 }
             }
             self.concerns = states
