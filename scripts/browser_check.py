@@ -97,7 +97,9 @@ def main():
         browser.send("Emulation.setDeviceMetricsOverride",
                      {"width": 1440, "height": min(height, 16000), "deviceScaleFactor": 1, "mobile": False}, session=session)
         time.sleep(0.3)
-        data = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=session)
+        # Very long pages (a scorecard of thousands of projects) are cut at 16,000 pixels.
+        data = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                            "clip": {"x": 0, "y": 0, "width": 1440, "height": min(height, 16000), "scale": 1}}, session=session)
         with open(shot, "wb") as f:
             f.write(base64.b64decode(data["result"]["data"]))
         # The first screenful on its own, the way a reader first sees the page.
