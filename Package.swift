@@ -20,6 +20,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             plugins: ["EmbedDefaults"]
         ),
@@ -34,7 +35,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TechStackCoreTests",
-            dependencies: ["TechStackCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "TechStackCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )
