@@ -1,0 +1,140 @@
+/// One output format of `scorecard trend` (`--format IDENTIFIER`).
+public protocol TrendFormat {
+    static var identifier: String { get }
+    static func generate(_ trend: Trend, history: String, style: Style) -> String
+}
+
+public enum TrendFormats {
+    public static var all: [any TrendFormat.Type] { [TextTrend.self, JSONTrend.self, HTMLTrend.self] }
+    public static var identifiers: [String] { all.map { $0.identifier } }
+
+    public static func named(_ identifier: String) -> (any TrendFormat.Type)? {
+        all.first { $0.identifier == identifier }
+    }
+}
+
+/// A change for people: `+6.0 points`.
+func signedPoints(_ points: Double) -> String {
+    let tenths = Int((points * 10).rounded())
+    let sign = tenths > 0 ? "+" : tenths < 0 ? "−" : "±"
+    return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
+}
+
+/// The trend for a terminal: the snapshots, adoption per agency and per concern over the last
+/// snapshots, and the biggest improvements and drops between the last two.
+public enum TextTrend: TrendFormat {
+    public static let identifier = "text"
+    /// Columns shown per series; older snapshots are in the JSON and HTML.
+    static let columns = 6
+
+    public static func generate(_ trend: Trend, history: String, style: Style) -> String {
+        var out: [String] = []
+        out.append(style.bold("Adoption trend") + " · \(trend.points.count) snapshot\(plural(trend.points.count)) in \(Terminal.sanitize(history))")
+        guard !trend.points.isEmpty else {
+            return (out + ["No snapshot yet: record one with 'techstack scorecard PATH... --record \(Terminal.sanitize(history))'."]).joined(separator: "\n") + "\n"
+        }
+        out.append("")
+        var table = TextColumns(["snapshot", "day", "catalogue", "projects", "unreadable", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing"],
+                                alignments: [.right, .left, .left, .right, .right, .right, .left, .right, .right, .right, .right])
+        for p in trend.points {
+            let bar = TextScorecard.bar(p.adoption, style: style)
+            table.add([("\(p.snapshot)", "\(p.snapshot)"), (p.day, p.day),
+                       (Terminal.sanitize("\(p.catalogue) \(p.catalogueVersion)"), Terminal.sanitize("\(p.catalogue) \(p.catalogueVersion)")),
+                       ("\(p.projects)", "\(p.projects)"), ("\(p.errors)", "\(p.errors)"),
+                       (percent(p.adoption), style.bold(percent(p.adoption))), (TextScorecard.bar(p.adoption, style: .plain), bar),
+                       ("\(p.deviations)", "\(p.deviations)"), ("\(p.projectsForfeiting)", "\(p.projectsForfeiting)"),
+                       ("\(p.unreachable)", "\(p.unreachable)"), ("\(p.missingGrants)", "\(p.missingGrants)")])
+        }
+        out += table.render(style: style)
+        if let overall = trend.overall {
+            out.append("")
+            out.append("Overall adoption \(percent(overall.before)) → \(percent(overall.after)) (\(colored(overall.points, style: style)) points)")
+        }
+        let shown = Array(trend.points.suffix(columns).indices)
+        let offset = trend.points.count - shown.count
+        for (title, series) in [("Adoption per agency", trend.agencies), ("Adoption per concern", trend.concerns)] {
+            out.append("")
+            out.append(style.bold(title))
+            var header = [title.hasSuffix("agency") ? "agency" : "concern"]
+            header += trend.points.suffix(columns).map(\.day)
+            header.append("change")
+            var t = TextColumns(header, alignments: [.left] + Array(repeating: .right, count: shown.count + 1))
+            for s in series {
+                var cells = [(Terminal.sanitize(s.id), Terminal.sanitize(s.id))]
+                for i in 0..<shown.count {
+                    let v = percent(s.adoption[offset + i])
+                    cells.append((v, v))
+                }
+                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption[s.adoption.count - 2], s.adoption[s.adoption.count - 1]) : nil
+                let change = last.map { signedPoints($0.points) } ?? ""
+                cells.append((change, last.map { colored($0.points, style: style) } ?? ""))
+                t.add(cells)
+            }
+            out += t.render(style: style)
+        }
+        if trend.points.count >= 2 {
+            let before = trend.points[trend.points.count - 2].day
+            let after = trend.points[trend.points.count - 1].day
+            for (title, changes) in [("Biggest improvements", trend.improvements), ("Biggest drops", trend.drops)] {
+                out.append("")
+                out.append(style.bold("\(title) from \(before) to \(after)"))
+                if changes.isEmpty {
+                    out.append("  None.")
+                    continue
+                }
+                var t = TextColumns(["points", "of", "id", "adoption"], alignments: [.right, .left, .left, .left])
+                for c in changes {
+                    t.add([(signedPoints(c.points), colored(c.points, style: style)), (c.subject.rawValue, c.subject.rawValue),
+                           (Terminal.sanitize(c.id), Terminal.sanitize(c.id)),
+                           ("\(percent(c.before)) → \(percent(c.after))", "\(percent(c.before)) → \(percent(c.after))")])
+                }
+                out += t.render(style: style)
+            }
+        } else {
+            out.append("")
+            out.append("One snapshot: record another to see improvements and drops.")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func colored(_ points: Double, style: Style) -> String {
+        let text = signedPoints(points)
+        return points > 0 ? style.green(text) : points < 0 ? style.red(text) : text
+    }
+}
+
+/// The trend as JSON: `version`, `history`, `snapshots`, `agencies` and `concerns` (each with
+/// one adoption per snapshot, null where there was none), `overall`, `improvements`, `drops`.
+public enum JSONTrend: TrendFormat {
+    public static let identifier = "json"
+
+    struct Document: Encodable {
+        var version = 1
+        var history: String
+        var snapshots: [Trend.Point]
+        var agencies: [Trend.Series]
+        var concerns: [Trend.Series]
+        var overall: Trend.Change?
+        var improvements: [Trend.Change]
+        var drops: [Trend.Change]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(version, forKey: .version)
+            try c.encode(history, forKey: .history)
+            try c.encode(snapshots, forKey: .snapshots)
+            try c.encode(agencies, forKey: .agencies)
+            try c.encode(concerns, forKey: .concerns)
+            try c.encode(overall, forKey: .overall)
+            try c.encode(improvements, forKey: .improvements)
+            try c.encode(drops, forKey: .drops)
+        }
+
+        enum Key: String, CodingKey { case version, history, snapshots, agencies, concerns, overall, improvements, drops }
+    }
+
+    public static func generate(_ trend: Trend, history: String, style: Style) -> String {
+        JSONOutput.encode(Document(history: history, snapshots: trend.points, agencies: trend.agencies, concerns: trend.concerns,
+                                   overall: trend.overall, improvements: trend.improvements, drops: trend.drops))
+    }
+}

@@ -1,0 +1,204 @@
+/// One row of a scorecard: how far one project has adopted the recommended stack.
+///
+/// Every metric is defined once, in `ScorecardMetrics.score(_:lint:)`; formats only show them.
+public struct ProjectScore: Sendable {
+    /// How a project stands on one concern, for the heat map.
+    public enum ConcernState: UInt8, Sendable, Codable {
+        case unanswered = 0, recommended = 1, deviating = 2
+    }
+
+    /// A concern answered with none of its recommended ids.
+    public struct Deviation: Sendable, Hashable, Codable {
+        public var concern: String
+        public var choice: [String]
+        public var recommended: [String]
+    }
+
+    /// A consumed dataset that needs a grant the manifest does not list.
+    public struct MissingGrant: Sendable, Hashable, Codable {
+        public var dataset: String
+        /// The dataset's source agency, whose grant process applies.
+        public var agency: String
+    }
+
+    /// Findings of the linter on this manifest, by severity (suppressed apart).
+    public struct FindingCounts: Sendable, Hashable, Codable {
+        public var error = 0
+        public var warning = 0
+        public var info = 0
+        public var suppressed = 0
+
+        public init(error: Int = 0, warning: Int = 0, info: Int = 0, suppressed: Int = 0) {
+            self.error = error
+            self.warning = warning
+            self.info = info
+            self.suppressed = suppressed
+        }
+
+        public init(_ result: FileResult) {
+            for finding in result.findings {
+                switch finding.severity {
+                case .error: error += 1
+                case .warning: warning += 1
+                case .info: info += 1
+                }
+            }
+            suppressed = result.suppressed.count
+        }
+
+        public static func + (a: FindingCounts, b: FindingCounts) -> FindingCounts {
+            FindingCounts(error: a.error + b.error, warning: a.warning + b.warning, info: a.info + b.info,
+                          suppressed: a.suppressed + b.suppressed)
+        }
+    }
+
+    /// Why a manifest could not be scored: every error, located, the first shown in the row.
+    public struct Problem: Sendable, Hashable {
+        public var diagnostics: [Diagnostic]
+
+        public var first: Diagnostic {
+            diagnostics.first ?? Diagnostic(path: "", mark: .start, message: "the manifest could not be used")
+        }
+
+        public var count: Int { diagnostics.count }
+
+        /// `path:line:col: error: message`, with `(and N more)` when there were several.
+        public var description: String {
+            count > 1 ? "\(first.description) (and \(count - 1) more)" : first.description
+        }
+    }
+
+    /// As given on the command line or found below a directory given there.
+    public var path: String
+    /// Set when the manifest could not be read or used: an error row, every metric empty.
+    public var problem: Problem?
+
+    public var project = ""
+    public var agency = ""
+    public var sector = Manifest.Sector.public
+    /// Concerns of the catalogue the manifest answers.
+    public var concernsAnswered = 0
+    /// Of those, the concerns answered with at least one recommended id.
+    public var onRecommended = 0
+    public var deviations: [Deviation] = []
+    /// Reach(R) − Reach(R with every deviation substituted at once), SPEC §2.
+    public var totalCost: [CostItem] = []
+    /// Consumed datasets outside Reach(project's stack).
+    public var unreachable: [String] = []
+    public var missingGrants: [MissingGrant] = []
+    public var activeExemptions = 0
+    public var expiredExemptions = 0
+    /// Chosen ids that are catalogue components, in the order first chosen.
+    public var sharedComponents: [String] = []
+    /// One state per catalogue concern, in catalogue order.
+    public var concernStates: [ConcernState] = []
+    /// Consumed datasets known to the catalogue, for "forfeited yet needed".
+    public var consumes: [String] = []
+    /// nil when the linter did not run on this manifest.
+    public var findings: FindingCounts?
+
+    public init(path: String) { self.path = path }
+
+    public static func error(path: String, diagnostics: [Diagnostic]) -> ProjectScore {
+        var row = ProjectScore(path: path)
+        var errors = diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty {
+            errors = [diagnostics.first ?? Diagnostic(path: path, mark: .start, message: "the manifest could not be used")]
+        }
+        row.problem = Problem(diagnostics: errors)
+        return row
+    }
+
+    public var isError: Bool { problem != nil }
+
+    /// Share of answered concerns on a recommended choice; nil when nothing is answered.
+    public var adoption: Double? { concernsAnswered == 0 ? nil : Double(onRecommended) / Double(concernsAnswered) }
+}
+
+/// The metric definitions of the scorecard, computed against one catalogue.
+///
+/// Built once per run: everything that depends only on the catalogue (R, Reach(R), which ids
+/// are recommended for which concern) is worked out here, never per manifest.
+public struct ScorecardMetrics: Sendable {
+    public let catalogue: Catalogue
+    public let reach: Reach
+    public let today: Day
+    /// Concern id → its index in catalogue order.
+    let concernIndex: [String: Int]
+    /// Per concern (catalogue order), its recommended ids.
+    let recommended: [Set<String>]
+
+    public init(catalogue: Catalogue, reach: Reach? = nil, today: Day) {
+        self.catalogue = catalogue
+        self.reach = reach ?? Reach(catalogue: catalogue)
+        self.today = today
+        var index: [String: Int] = [:]
+        for (i, concern) in catalogue.concerns.enumerated() where index[concern.header.id] == nil {
+            index[concern.header.id] = i
+        }
+        concernIndex = index
+        recommended = catalogue.concerns.map { Set($0.recommended.map(\.value)) }
+    }
+
+    /// Scores a manifest the loader accepted; `lint` adds the linter's counts when it ran.
+    ///
+    /// - concerns answered: `choices` entries whose concern is in the catalogue (an unknown
+    ///   concern is an `unknown-reference` finding, not an answer);
+    /// - on a recommended choice: at least one answer among the concern's recommended ids;
+    /// - a deviation (SPEC §2): answered, and none of the answers is recommended;
+    /// - total cost: `reach.totalCost` of all deviations at once;
+    /// - unreachable: consumed catalogue datasets outside Reach(project's stack);
+    /// - missing grant (SPEC §4 `missing-grant`): a consumed dataset that needs a grant, whose
+    ///   source is not the project's agency, with neither the dataset nor the source in `grants`;
+    /// - exemptions: active while `expires` ≥ `--today` (valid through that day), else expired;
+    /// - shared components reused: distinct chosen ids that are catalogue components.
+    public func score(_ manifest: Manifest, lint: FileResult? = nil) -> ProjectScore {
+        var row = ProjectScore(path: manifest.path)
+        row.project = manifest.project.value
+        row.agency = manifest.agency.value
+        row.sector = manifest.sector
+        var states = [ProjectScore.ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
+        var deviations: [String: [String]] = [:]
+        var components: [String] = []
+        var seenComponents: Set<String> = []
+        for answer in manifest.choices {
+            let ids = answer.choices.map(\.value)
+            for id in ids where catalogue.component(id) != nil && seenComponents.insert(id).inserted {
+                components.append(id)
+            }
+            guard let i = concernIndex[answer.concern.value], states[i] == .unanswered else { continue }
+            row.concernsAnswered += 1
+            if ids.contains(where: recommended[i].contains) {
+                row.onRecommended += 1
+                states[i] = .recommended
+            } else {
+                states[i] = .deviating
+                deviations[answer.concern.value] = ids
+                row.deviations.append(.init(concern: answer.concern.value, choice: ids,
+                                            recommended: catalogue.concerns[i].recommended.map(\.value)))
+            }
+        }
+        row.concernStates = states
+        row.sharedComponents = components
+        row.totalCost = reach.totalCost(deviations)
+
+        let reached = reach.reach(manifest.stack)
+        let grantKeys = Set(manifest.grants.map(\.key.value))
+        var seenData: Set<String> = []
+        for consumed in manifest.consumes {
+            guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
+            row.consumes.append(consumed.value)
+            if !reached.contains(consumed.value) { row.unreachable.append(consumed.value) }
+            let source = dataset.source.value
+            if dataset.grantRequired, source != manifest.agency.value,
+               !grantKeys.contains(consumed.value), !grantKeys.contains(source) {
+                row.missingGrants.append(.init(dataset: consumed.value, agency: source))
+            }
+        }
+        for exemption in manifest.exemptions {
+            if exemption.expires < today { row.expiredExemptions += 1 } else { row.activeExemptions += 1 }
+        }
+        row.findings = lint.map(ProjectScore.FindingCounts.init)
+        return row
+    }
+}

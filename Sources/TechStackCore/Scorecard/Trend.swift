@@ -1,0 +1,117 @@
+/// Adoption over time, from the snapshots of a history: one series per agency and per
+/// concern, and what changed most between the last two snapshots.
+public struct Trend: Sendable {
+    /// One snapshot as a point on the time axis.
+    public struct Point: Sendable, Codable, Hashable {
+        public var snapshot: Int64
+        public var day: String
+        public var catalogue: String
+        public var catalogueVersion: String
+        public var manifests: Int
+        public var projects: Int
+        public var errors: Int
+        public var adoption: Double?
+        public var deviations: Int
+        public var projectsForfeiting: Int
+        public var unreachable: Int
+        public var missingGrants: Int
+    }
+
+    /// Adoption of one agency or concern at every snapshot (nil where it had no answer).
+    public struct Series: Sendable, Codable, Hashable {
+        public var id: String
+        public var name: String?
+        public var adoption: [Double?]
+    }
+
+    public enum Subject: String, Sendable, Codable {
+        case portfolio, agency, concern, project
+    }
+
+    /// A change in adoption between the last two snapshots.
+    public struct Change: Sendable, Codable, Hashable {
+        public var subject: Subject
+        public var id: String
+        public var before: Double?
+        public var after: Double?
+        /// `after − before`, in percentage points.
+        public var points: Double
+    }
+
+    public var points: [Point]
+    public var agencies: [Series]
+    public var concerns: [Series]
+    /// Biggest rises first.
+    public var improvements: [Change]
+    /// Biggest falls first.
+    public var drops: [Change]
+    /// Only the overall change, when there are two snapshots.
+    public var overall: Change?
+
+    /// How many improvements and drops are listed.
+    public static let changeLimit = 10
+
+    public init(_ snapshots: [History.Snapshot]) {
+        points = snapshots.map { s in
+            Point(snapshot: s.id, day: s.day, catalogue: s.catalogue.name, catalogueVersion: s.catalogue.version,
+                  manifests: s.summary.manifests, projects: s.summary.projects, errors: s.summary.errors,
+                  adoption: s.adoption, deviations: s.summary.deviations, projectsForfeiting: s.summary.projectsForfeiting,
+                  unreachable: s.summary.unreachable, missingGrants: s.summary.missingGrants)
+        }
+        agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
+        concerns = Self.series(snapshots) { $0.concerns.map { ($0.concern, $0.name, $0.adoption) } }
+
+        var changes: [Change] = []
+        overall = nil
+        if snapshots.count >= 2 {
+            let before = snapshots[snapshots.count - 2], after = snapshots[snapshots.count - 1]
+            if let change = Self.change(.portfolio, "all projects", before.adoption, after.adoption) { overall = change }
+            for series in agencies {
+                let n = series.adoption.count
+                if let c = Self.change(.agency, series.id, series.adoption[n - 2], series.adoption[n - 1]) { changes.append(c) }
+            }
+            for series in concerns {
+                let n = series.adoption.count
+                if let c = Self.change(.concern, series.id, series.adoption[n - 2], series.adoption[n - 1]) { changes.append(c) }
+            }
+            let earlier = Dictionary(before.projects.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            for project in after.projects {
+                guard let old = earlier[project.path] else { continue }
+                if let c = Self.change(.project, project.path, old.adoption, project.adoption) { changes.append(c) }
+            }
+        }
+        improvements = changes.filter { $0.points > 0 }
+            .sorted { ($0.points, $1.subject.rawValue, $1.id) > ($1.points, $0.subject.rawValue, $0.id) }
+            .prefix(Self.changeLimit).map { $0 }
+        drops = changes.filter { $0.points < 0 }
+            .sorted { ($0.points, $0.subject.rawValue, $0.id) < ($1.points, $1.subject.rawValue, $1.id) }
+            .prefix(Self.changeLimit).map { $0 }
+    }
+
+    /// A change in percentage points, when both sides have a rate and they differ.
+    static func change(_ subject: Subject, _ id: String, _ before: Double?, _ after: Double?) -> Change? {
+        guard let before, let after else { return nil }
+        let points = ((after - before) * 1000).rounded() / 10
+        guard points != 0 else { return nil }
+        return Change(subject: subject, id: id, before: before, after: after, points: points)
+    }
+
+    /// Aligns the rows of every snapshot by id, in order of first appearance.
+    static func series(_ snapshots: [History.Snapshot],
+                       _ rows: (History.Snapshot) -> [(String, String?, Double?)]) -> [Series] {
+        var order: [String] = []
+        var names: [String: String] = [:]
+        var values: [String: [Double?]] = [:]
+        for (i, snapshot) in snapshots.enumerated() {
+            for (id, name, adoption) in rows(snapshot) {
+                if values[id] == nil {
+                    order.append(id)
+                    values[id] = [Double?](repeating: nil, count: snapshots.count)
+                }
+                if let name { names[id] = name }
+                values[id]?[i] = adoption
+            }
+        }
+        return order.map { Series(id: $0, name: names[$0], adoption: values[$0] ?? []) }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import TechStackCore
+
+/// `techstack scorecard PATH...` (the default `report`) and `techstack scorecard trend DB`.
+struct ScorecardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scorecard",
+        abstract: "Adoption scorecards over many projects, and adoption over time.",
+        discussion: """
+        'techstack scorecard PATH...' is short for 'techstack scorecard report PATH...'; \
+        to score a folder named trend or report, write ./trend.
+        """,
+        subcommands: [Report.self, Trend.self],
+        defaultSubcommand: Report.self
+    )
+
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Adoption of the recommended standards across many projects, per agency and per concern.",
+            discussion: """
+            PATH is a manifest, or a folder searched for techstack.yaml files (hidden folders, \
+            .build and node_modules are skipped). Formats: text, markdown, csv, json, html. \
+            A manifest that cannot be read becomes an error row: the report is still written \
+            in full (and --record still stores the snapshot), and the exit code is 2.
+            """
+        )
+
+        @Argument(help: ArgumentHelp("Manifests, or folders searched for techstack.yaml (default: the current folder).", valueName: "PATH"))
+        var paths: [String] = []
+
+        @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var rules: RulesOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var today: TodayOption
+
+        @Option(name: .customLong("record"), help: ArgumentHelp("Append this scorecard as a snapshot dated --today to an SQLite history.", valueName: "DB"))
+        var record: String?
+
+        func run() throws {
+            try output.check(ScorecardFormats.identifiers)
+            guard let format = ScorecardFormats.named(output.format) else { throw ExitCode(2) }
+            let day = try today.day()
+            let catalogue = try self.catalogue.usable()
+            let linter = Linter(catalogue: catalogue, rules: try rules.usable(against: catalogue), today: day)
+
+            let scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, linter: linter)
+            for row in scorecard.errorRows {
+                if let problem = row.problem { Console.report(DiagnosticList(problem.diagnostics)) }
+            }
+            try output.write(format.generate(scorecard, style: output.style))
+            if let record {
+                let id = try History.record(scorecard, to: record)
+                Console.error("Recorded snapshot \(id) of \(scorecard.date) in \(record).")
+            }
+            if !scorecard.errorRows.isEmpty { throw ExitCode(2) }
+        }
+    }
+
+    struct Trend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Adoption over time from the snapshots recorded with --record, and what changed most.",
+            discussion: "Formats: text, json, html (a line chart of adoption per agency, and every concern over time)."
+        )
+
+        @Argument(help: ArgumentHelp("The SQLite history written by 'techstack scorecard --record DB'.", valueName: "DB"))
+        var database: String
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            try output.check(TrendFormats.identifiers)
+            guard let format = TrendFormats.named(output.format) else { throw ExitCode(2) }
+            let trend = TechStackCore.Trend(try History.load(database))
+            try output.write(format.generate(trend, history: database, style: output.style))
+        }
+    }
+}

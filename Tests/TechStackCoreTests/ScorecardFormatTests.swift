@@ -1,0 +1,192 @@
+import GRDB
+import XCTest
+@testable import TechStackCore
+
+/// Escaping and quoting in the scorecard formats, and the history store.
+final class ScorecardFormatTests: XCTestCase {
+    let today = Day("2026-06-30")!
+
+    func hostileCard() throws -> Scorecard {
+        let text = """
+        techstack: 1
+        project: "<script>alert('x')</script>, \\"quoted\\" | *bold* [link](http://x)"
+        agency: "<b>ica</b>"
+        choices:
+          api-style: "<img src=x onerror=alert(1)>"
+        """
+        guard case .success(let m) = ManifestLoader.load(InputFile(path: "evil/<i>techstack.yaml", text: text)) else {
+            return try XCTUnwrap(nil)
+        }
+        let row = ScorecardMetrics(catalogue: ScorecardMetricsTests.catalogue, today: today).score(m)
+        let error = ProjectScore.error(path: "bad,\"path\"\nx.yaml", diagnostics: [
+            Diagnostic(path: "bad,\"path\"\nx.yaml", mark: Mark(line: 3, column: 7), message: "expected a mapping, found <script>"),
+        ])
+        return Scorecard(catalogue: ScorecardMetricsTests.catalogue, date: today, projects: [row, error])
+    }
+
+    func testHTMLEscapesEverythingFromAManifest() throws {
+        let html = HTMLScorecard.generate(try hostileCard(), style: .plain)
+        XCTAssertFalse(html.contains("<script>alert"))
+        XCTAssertFalse(html.contains("<img src=x"))
+        XCTAssertFalse(html.contains("<b>ica</b>"))
+        XCTAssertFalse(html.contains("<i>techstack"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        XCTAssertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        // The only scripts are the page's own, and nothing is loaded from elsewhere.
+        XCTAssertEqual(html.components(separatedBy: "<script").count - 1, 1)
+        XCTAssertFalse(html.contains("http://x\""))
+        XCTAssertFalse(html.contains("src=\"http"))
+        XCTAssertFalse(html.contains("href=\"http"))
+    }
+
+    func testHTMLNamesTheCatalogueAndDate() throws {
+        let card = try hostileCard()
+        let html = HTMLScorecard.generate(card, style: .plain)
+        XCTAssertTrue(html.contains(HTMLPage.escape(card.catalogue.name)))
+        XCTAssertTrue(html.contains(card.catalogue.version))
+        XCTAssertTrue(html.contains("2026-06-30"))
+    }
+
+    func testMarkdownEscapesTableBreakersAndMarkup() throws {
+        let md = MarkdownScorecard.generate(try hostileCard(), style: .plain)
+        XCTAssertFalse(md.contains("<script>"))
+        XCTAssertFalse(md.contains("[link](http://x)"))
+        XCTAssertTrue(md.contains("\\| \\*bold\\*"))
+        XCTAssertFalse(md.contains("x.yaml\n"), "a line break in a path must not end the list item")
+    }
+
+    func testTextNeutralisesControlCharacters() throws {
+        let row = ProjectScore.error(path: "evil\u{1B}[31m.yaml", diagnostics: [
+            Diagnostic(path: "evil\u{1B}[31m.yaml", mark: .start, message: "bad"),
+        ])
+        let card = Scorecard(catalogue: ScorecardMetricsTests.catalogue, date: today, projects: [row])
+        XCTAssertFalse(TextScorecard.generate(card, style: .plain).contains("\u{1B}"))
+    }
+
+    func testCSVQuotesAsRFC4180Says() {
+        XCTAssertEqual(CSVScorecard.quote("plain"), "plain")
+        XCTAssertEqual(CSVScorecard.quote("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVScorecard.quote("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVScorecard.quote("two\r\nlines"), "\"two\r\nlines\"")
+        XCTAssertEqual(CSVScorecard.quote("=cmd()"), "'=cmd()")
+        XCTAssertEqual(CSVScorecard.fraction(2.0 / 3.0), "0.667")
+        XCTAssertEqual(CSVScorecard.fraction(1), "1.000")
+        XCTAssertEqual(CSVScorecard.fraction(0.05), "0.050")
+    }
+
+    func testCSVHasOneRowPerManifestErrorRowsIncluded() throws {
+        let csv = CSVScorecard.generate(try hostileCard(), style: .plain)
+        XCTAssertTrue(csv.hasPrefix(CSVScorecard.header.joined(separator: ",") + "\r\n"))
+        let records = parseCSV(csv)
+        XCTAssertEqual(records.count, 3)
+        XCTAssertTrue(records.allSatisfy { $0.count == CSVScorecard.header.count })
+        XCTAssertEqual(records[1][1], "<script>alert('x')</script>, \"quoted\" | *bold* [link](http://x)")
+        XCTAssertEqual(records[2][0], "bad,\"path\"\nx.yaml")
+        XCTAssertTrue(records[2].last?.contains("expected a mapping") ?? false)
+    }
+
+    /// A small RFC 4180 reader, independent of the writer.
+    func parseCSV(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var scalars = Array(text.unicodeScalars)[...]
+        while let c = scalars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                record.append(field); field = ""
+            } else if c == "\r" && scalars.first == "\n" {
+                scalars.removeFirst()
+                record.append(field); field = ""
+                records.append(record); record = []
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        return records
+    }
+
+    func testJSONLeavesMetricsOutOfErrorRows() throws {
+        let json = JSONScorecard.generate(try hostileCard(), style: .plain)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let projects = try XCTUnwrap(object["projects"] as? [[String: Any]])
+        XCTAssertEqual(projects.count, 2)
+        XCTAssertNotNil(projects[0]["adoption"])
+        let error = try XCTUnwrap(projects[1]["error"] as? [String: Any])
+        XCTAssertEqual(error["line"] as? Int, 3)
+        XCTAssertEqual(error["column"] as? Int, 7)
+        XCTAssertNil(projects[1]["adoption"])
+        let summary = try XCTUnwrap(object["summary"] as? [String: Any])
+        XCTAssertEqual(summary["errors"] as? Int, 1)
+        XCTAssertNotNil(summary["adoption"])
+        XCTAssertEqual((object["catalogue"] as? [String: Any])?["version"] as? String, ScorecardMetricsTests.catalogue.info.version)
+    }
+
+    // MARK: history
+
+    func card(day: String, styles: [String]) throws -> Scorecard {
+        let metrics = ScorecardMetrics(catalogue: ScorecardMetricsTests.catalogue, today: try XCTUnwrap(Day(day)))
+        let rows = try styles.enumerated().map { i, style -> ProjectScore in
+            let text = "techstack: 1\nproject: p\(i)\nagency: ica\nchoices:\n  api-style: \(style)\n  analytics: wogaa\n"
+            guard case .success(let m) = ManifestLoader.load(InputFile(path: "p\(i)/techstack.yaml", text: text)) else {
+                throw XCTSkip("manifest did not load")
+            }
+            return metrics.score(m)
+        }
+        return Scorecard(catalogue: ScorecardMetricsTests.catalogue, date: try XCTUnwrap(Day(day)), projects: rows)
+    }
+
+    func testHistoryAppendsSnapshotsAndTheTrendShowsTheChange() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        XCTAssertEqual(try History.record(try card(day: "2026-01-31", styles: ["soap", "soap"]), to: db), 1)
+        XCTAssertEqual(try History.record(try card(day: "2026-06-30", styles: ["rest-json", "soap"]), to: db), 2)
+
+        let snapshots = try History.load(db)
+        XCTAssertEqual(snapshots.map(\.day), ["2026-01-31", "2026-06-30"])
+        XCTAssertEqual(snapshots[0].projects.count, 2)
+        XCTAssertEqual(snapshots[0].catalogue.version, ScorecardMetricsTests.catalogue.info.version)
+
+        let trend = Trend(snapshots)
+        XCTAssertEqual(trend.agencies.first?.adoption, [0.5, 0.75])
+        XCTAssertEqual(trend.overall?.points, 25)
+        XCTAssertTrue(trend.improvements.contains { $0.subject == .concern && $0.id == "api-style" && $0.points == 50 })
+        XCTAssertTrue(trend.improvements.contains { $0.subject == .project && $0.id == "p0/techstack.yaml" })
+        XCTAssertTrue(trend.drops.isEmpty)
+    }
+
+    func testEarlierSnapshotsCannotBeChanged() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        try History.record(try card(day: "2026-01-31", styles: ["soap"]), to: db)
+        let queue = try DatabaseQueue(path: db)
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: "DELETE FROM snapshot") })
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: "UPDATE snapshotAgency SET adoption = 1") })
+        XCTAssertEqual(try History.load(db).count, 1)
+    }
+
+    func testAFileThatIsNotAHistoryIsRefusedWithItsPath() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("notes.txt").path
+        try "just text, not SQLite".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try History.load(path)) { error in
+            XCTAssertEqual((error as? Diagnostic)?.path, path)
+        }
+        XCTAssertThrowsError(try History.record(try card(day: "2026-01-31", styles: ["soap"]), to: path))
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "just text, not SQLite")
+        XCTAssertThrowsError(try History.load(dir.appendingPathComponent("missing.sqlite").path)) { error in
+            XCTAssertTrue((error as? Diagnostic)?.message.contains("--record") ?? false)
+        }
+    }
+}
