@@ -12,12 +12,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         .target(
             name: "TechStackCore",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Plot", package: "Plot"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             plugins: ["EmbedDefaults"]
@@ -33,7 +35,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TechStackCoreTests",
-            dependencies: ["TechStackCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TechStackCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

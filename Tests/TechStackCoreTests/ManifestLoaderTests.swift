@@ -143,6 +143,7 @@ final class ManifestLoaderTests: XCTestCase {
 
     func testWrongTypesAreLocated() {
         assertError("techstack: one\nproject: p\nagency: ica\n", at: Mark(line: 1, column: 12), containing: "whole number")
+        assertError("techstack: \"1\"\nproject: p\nagency: ica\n", at: Mark(line: 1, column: 12), containing: "without quotes")
         assertError("techstack: 1\nproject: [a, b]\nagency: ica\n", at: Mark(line: 2, column: 10), containing: "must be text")
         assertError(Fixtures.head + "choices: [rest-json]\n", at: Mark(line: 4, column: 10), containing: "'choices' must be a mapping")
         assertError(Fixtures.head + "choices:\n  api-style: {a: b}\n", at: Mark(line: 5, column: 14), containing: "choices.api-style")

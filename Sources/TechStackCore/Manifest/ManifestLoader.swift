@@ -78,7 +78,9 @@ public enum ManifestLoader {
             }
 
             var version = 1
-            if let node = f["techstack"], !node.isNull, let v = reader.int(node, "techstack") {
+            if let node = f["techstack"], case .scalar(let text, plain: false) = node.content, Int(text) != nil {
+                reader.error("'techstack' must be the number \(text) without quotes (write 'techstack: \(text)')", at: node.mark)
+            } else if let node = f["techstack"], !node.isNull, let v = reader.int(node, "techstack") {
                 if !ManifestLoader.supportedVersions.contains(v) {
                     let supported = ManifestLoader.supportedVersions.map(String.init).joined(separator: ", ")
                     reader.error("format version \(v) is not supported; this techstack reads version \(supported) (write 'techstack: 1')", at: node.mark)

@@ -4,6 +4,10 @@ public enum Reporters {
         [
             TextReporter.self,
             JSONReporter.self,
+            SARIFReporter.self,
+            GitHubReporter.self,
+            JUnitReporter.self,
+            MarkdownReporter.self,
         ]
     }
 

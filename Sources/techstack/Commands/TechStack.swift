@@ -10,8 +10,11 @@ struct TechStack: ParsableCommand {
         would cost. Exit codes: 0 clean, 1 findings at or above --fail-on (or catalogue \
         problems), 2 input that could not be used.
         """,
-        version: "0.1.0",
-        subcommands: [LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self, ScorecardCommand.self]
+        version: ToolVersion.current,
+        subcommands: [
+            LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self,
+            ScorecardCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,231 @@
+import Foundation
+import Yams
+
+/// Backstage software-catalog entities (`catalog-info.yaml`), one YAML document each:
+///
+/// - a `Group` (type `organization`) for the stack, owning the layers and standards, and one
+///   `Group` (type `organization`, child of the stack's) per agency;
+/// - a `System` per layer;
+/// - a `Component` (type `service`) per component: owner its agency, system its primary
+///   layer, `dependsOn` the components it requires, `consumesApis` the standards it requires;
+/// - an `API` per standard, its definition the standard's summary, version and URL;
+/// - a `Resource` (type `dataset`) per dataset: owner its source agency, `dependsOn` what
+///   its first access path requires.
+///
+/// Names follow Backstage's rule (`[A-Za-z0-9][-A-Za-z0-9_.]*[A-Za-z0-9]`, at most 63
+/// characters); every entity keeps its catalogue id in the `techstack/id` annotation.
+public enum BackstageExport: CatalogueExport {
+    public static let identifier = "backstage"
+    static let apiVersion = "backstage.io/v1alpha1"
+
+    public static func generate(_ catalogue: Catalogue) throws -> String {
+        let names = Names(catalogue: catalogue)
+        var documents: [Node] = []
+        let root = names.root
+        let agencies = catalogue.agencies.map { names[$0.header.id] }
+
+        documents.append(entity(kind: "Group", name: root, title: catalogue.info.name,
+                                description: "Stewards of the \(catalogue.info.name), published by \(catalogue.info.publisher).",
+                                links: [], annotations: catalogueAnnotations(catalogue, id: nil, kind: nil), tags: [],
+                                spec: [("type", "organization"), ("children", sequence(agencies.map(node)))]))
+        for agency in catalogue.agencies {
+            let spec: [(String, Node)] = [
+                ("type", "organization"), ("profile", mapping([("displayName", node(agency.header.name))])),
+                ("parent", node(root)), ("children", sequence([])),
+            ]
+            documents.append(entity(catalogue, agency.header, name: names[agency.header.id],
+                                    extraLinks: agency.grantProcess?.url.map { [($0, "Grant process")] } ?? [],
+                                    extraAnnotations: agency.grantProcess.map { [("techstack/grant-process", $0.summary)] } ?? [],
+                                    kind: "Group", tags: [], spec: spec))
+        }
+        for layer in catalogue.layers.sorted(by: { $0.order < $1.order }) {
+            documents.append(entity(catalogue, layer.header, name: names[layer.header.id], kind: "System",
+                                    tags: tags([layer.crossCutting ? "cross-cutting" : "layer"]),
+                                    spec: [("owner", node("group:default/\(root)"))]))
+        }
+        for component in catalogue.components {
+            let requires = component.requires.map(\.value)
+            let dependsOn = requires.filter { catalogue.component($0) != nil }.map { "component:default/\(names[$0])" }
+            let apis = requires.filter { catalogue.standard($0) != nil }.map { "api:default/\(names[$0])" }
+            var spec: [(String, Node)] = [
+                ("type", "service"),
+                ("lifecycle", node(lifecycle(component.status))),
+                ("owner", node("group:default/\(names[component.owner.value])")),
+            ]
+            if let layer = component.layers.first { spec.append(("system", node(names[layer.value]))) }
+            if !dependsOn.isEmpty { spec.append(("dependsOn", sequence(dependsOn.map(node)))) }
+            if !apis.isEmpty { spec.append(("consumesApis", sequence(apis.map(node)))) }
+            var annotations: [(String, String)] = [("techstack/funding-model", component.funding.value)]
+            if let price = component.price { annotations.append(("techstack/price", price)) }
+            if component.layers.count > 1 {
+                annotations.append(("techstack/layers", component.layers.map(\.value).joined(separator: ",")))
+            }
+            if let successor = component.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
+            documents.append(entity(catalogue, component.header, name: names[component.header.id], extraAnnotations: annotations,
+                                    kind: "Component", tags: tags(component.layers.map(\.value) + [component.funding.value]), spec: spec))
+        }
+        for standard in catalogue.standards {
+            var definition = "\(standard.header.name)\n\n\(standard.header.summary)\n"
+            if let version = standard.version { definition += "\nVersion: \(version)" }
+            if let url = standard.url { definition += "\nSpecification: \(url)" }
+            definition += "\nStatus: \(standard.status.rawValue)"
+            if let successor = standard.replacedBy { definition += "\nReplaced by: \(successor.value)" }
+            var spec: [(String, Node)] = [
+                ("type", node(apiType(standard.header.id))),
+                ("lifecycle", node(lifecycle(standard.status))),
+                ("owner", node("group:default/\(root)")),
+                ("definition", node(definition + "\n")),
+            ]
+            if let layer = CatalogueExports.primaryLayer(of: standard.header.id, in: catalogue) {
+                spec.append(("system", node(names[layer])))
+            }
+            documents.append(entity(catalogue, standard.header, name: names[standard.header.id],
+                                    extraLinks: standard.url.map { [($0, "Specification")] } ?? [],
+                                    kind: "API", tags: [], spec: spec))
+        }
+        for dataset in catalogue.datasets {
+            let needs = dataset.access.first?.requires.map(\.value) ?? []
+            let refs: [String] = needs.compactMap { id in
+                if catalogue.component(id) != nil { return "component:default/\(names[id])" }
+                if catalogue.standard(id) != nil { return "api:default/\(names[id])" }
+                return nil
+            }
+            var spec: [(String, Node)] = [("type", "dataset"), ("owner", node("group:default/\(names[dataset.source.value])"))]
+            if !refs.isEmpty { spec.append(("dependsOn", sequence(refs.map(node)))) }
+            let annotations: [(String, String)] = [
+                ("techstack/source", dataset.source.value),
+                ("techstack/consent", dataset.consent ? "true" : "false"),
+                ("techstack/grant-required", dataset.grantRequired ? "true" : "false"),
+            ]
+            documents.append(entity(catalogue, dataset.header, name: names[dataset.header.id], extraAnnotations: annotations,
+                                    kind: "Resource", tags: tags(["dataset"]), spec: spec))
+        }
+        return try Yams.serialize(nodes: documents, width: -1, allowUnicode: true, explicitStart: true)
+    }
+
+    // MARK: entities
+
+    private static func entity(_ catalogue: Catalogue, _ header: EntryHeader, name: String,
+                               extraLinks: [(String, String)] = [], extraAnnotations: [(String, String)] = [],
+                               kind: String, tags: [String], spec: [(String, Node)]) -> Node {
+        let links = header.links.map { ($0, "Source") } + extraLinks
+        return entity(kind: kind, name: name, title: header.name, description: header.summary, links: links,
+                      annotations: catalogueAnnotations(catalogue, id: header.id, kind: header.kind) + extraAnnotations,
+                      tags: tags, spec: spec)
+    }
+
+    private static func entity(kind: String, name: String, title: String, description: String, links: [(String, String)],
+                               annotations: [(String, String)], tags: [String], spec: [(String, Node)]) -> Node {
+        var metadata: [(String, Node)] = [("name", node(name)), ("title", node(title)), ("description", node(description))]
+        if !annotations.isEmpty { metadata.append(("annotations", mapping(annotations.map { ($0.0, node($0.1)) }))) }
+        if !tags.isEmpty { metadata.append(("tags", sequence(tags.map(node)))) }
+        let webLinks = links.filter { Markup.isWebURL($0.0) }
+        if !webLinks.isEmpty {
+            metadata.append(("links", sequence(webLinks.map { mapping([("url", node($0.0)), ("title", node($0.1))]) })))
+        }
+        return mapping([("apiVersion", node(apiVersion)), ("kind", node(kind)), ("metadata", mapping(metadata)), ("spec", mapping(spec))])
+    }
+
+    private static func catalogueAnnotations(_ catalogue: Catalogue, id: String?, kind: EntryKind?) -> [(String, String)] {
+        var annotations: [(String, String)] = []
+        if let id { annotations.append(("techstack/id", id)) }
+        if let kind { annotations.append(("techstack/kind", kind.singular.replacingSpaces)) }
+        annotations.append(("techstack/catalogue", catalogue.info.name))
+        annotations.append(("techstack/catalogue-version", catalogue.info.version))
+        return annotations
+    }
+
+    static func lifecycle(_ status: Lifecycle) -> String {
+        status == .active ? "production" : "deprecated"
+    }
+
+    /// Backstage's API types by what a standard's id names; `standard` for the rest (formats,
+    /// security profiles, codes), whose definition is text.
+    static func apiType(_ id: String) -> String {
+        let words = Set(id.split(whereSeparator: { $0 == "-" || $0 == "." }).map(String.init))
+        if words.contains("graphql") { return "graphql" }
+        if words.contains("grpc") { return "grpc" }
+        if words.contains("openapi") || words.contains("rest") { return "openapi" }
+        if words.contains("amqp") || words.contains("asyncapi") || words.contains("mqtt") || words.contains("kafka") { return "asyncapi" }
+        if words.contains("soap") || words.contains("wsdl") { return "wsdl" }
+        return "standard"
+    }
+
+    /// Backstage tags: lowercase words joined by `-` (at most 63 characters); others are left out.
+    static func tags(_ candidates: [String]) -> [String] {
+        var seen: Set<String> = []
+        return candidates.map { $0.replacingOccurrences(of: ".", with: "-") }.filter { tag in
+            tag.count <= 63 && isTag(tag) && seen.insert(tag).inserted
+        }
+    }
+
+    static func isTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        return !parts.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || ":+#".unicodeScalars.contains($0) }
+        }
+    }
+
+    // MARK: YAML nodes
+
+    /// A string scalar, quoted by Yams when it would otherwise read as a number, bool or null.
+    private static func node(_ string: String) -> Node { .scalar(string.represented()) }
+
+    private static func sequence(_ nodes: [Node]) -> Node { .sequence(Node.Sequence(nodes)) }
+
+    private static func mapping(_ pairs: [(String, Node)]) -> Node {
+        .mapping(Node.Mapping(pairs.map { (node($0.0), $0.1) }))
+    }
+}
+
+extension BackstageExport {
+    /// `metadata.name` for every entry: valid for Backstage and unique.
+    struct Names {
+        private var names: [String: String] = [:]
+        let root: String
+
+        init(catalogue: Catalogue) {
+            var used: Set<String> = []
+            func unique(_ base: String) -> String {
+                var candidate = base
+                var n = 2
+                while used.contains(candidate) {
+                    let suffix = "-\(n)"
+                    candidate = BackstageExport.validName(String(base.prefix(63 - suffix.count)) + suffix)
+                    n += 1
+                }
+                used.insert(candidate)
+                return candidate
+            }
+            root = unique(BackstageExport.validName(catalogue.info.name))
+            for entry in catalogue.allEntries where names[entry.id] == nil {
+                names[entry.id] = unique(BackstageExport.validName(entry.id))
+            }
+        }
+
+        subscript(id: String) -> String { names[id] ?? BackstageExport.validName(id) }
+    }
+
+    /// Backstage's entity name rule: `^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$`, at most 63
+    /// characters. Other characters become `-`; leading and trailing punctuation goes.
+    public static func validName(_ text: String) -> String {
+        let allowed: (Unicode.Scalar) -> Bool = {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+        var scalars = String.UnicodeScalarView(text.lowercased().unicodeScalars.map { allowed($0) ? $0 : "-" })
+        var name = String(scalars)
+        while name.contains("--") { name = name.replacingOccurrences(of: "--", with: "-") }
+        scalars = name.unicodeScalars
+        let isAlnum: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        var trimmed = String(String.UnicodeScalarView(scalars.drop { !isAlnum($0) }.prefix(63)))
+        while let last = trimmed.unicodeScalars.last, !isAlnum(last) { trimmed.unicodeScalars.removeLast() }
+        return trimmed.isEmpty ? "entry" : trimmed
+    }
+
+    /// Whether `name` satisfies Backstage's entity name rule.
+    public static func isValidName(_ name: String) -> Bool {
+        guard (1...63).contains(name.count), let first = name.unicodeScalars.first, let last = name.unicodeScalars.last else { return false }
+        let alnum: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        return alnum(first) && alnum(last) && name.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+}

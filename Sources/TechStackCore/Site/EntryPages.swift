@@ -1,0 +1,270 @@
+import Plot
+
+/// The page of one catalogue entry, at `<kind>/<id>.html`.
+struct EntryPage {
+    let context: SiteContext
+
+    private var catalogue: Catalogue { context.catalogue }
+    private var reach: Reach { context.reach }
+
+    func render(_ entry: Entry) -> String {
+        let h = entry.header
+        let body: Body
+        switch entry {
+        case .layer(let e): body = layer(e)
+        case .sourceKind(let e): body = sourceKind(e)
+        case .agency(let e): body = agency(e)
+        case .fundingModel(let e): body = fundingModel(e)
+        case .concern(let e): body = concern(e)
+        case .standard(let e): body = standard(e)
+        case .component(let e): body = component(e)
+        case .dataset(let e): body = dataset(e)
+        }
+        let main: Body = .group([
+            el("p", attr("class", "breadcrumb"), context.kindLink(h.kind), txt(" · "), el("code", txt(h.id))),
+            .h1(txt(h.name), .text(" "), statusBadge(entry)),
+            .p(attr("class", "summary"), txt(h.summary)),
+            body,
+            links(h.links),
+        ])
+        return SiteLayout.render(title: "\(h.name) (\(h.kind.singular))", context: context, current: h.kind, main: main)
+    }
+
+    private func statusBadge(_ entry: Entry) -> Body {
+        guard let status = catalogue.lifecycle(of: entry.id)?.status else { return .empty }
+        return context.statusBadge(status)
+    }
+
+    private func links(_ urls: [String]) -> Body {
+        guard !urls.isEmpty else { return .empty }
+        return SiteLayout.section("Sources", id: "sources", el("ul", attr("class", "links"), .group(urls.map { el("li", Markup.externalLink($0)) })))
+    }
+
+    private func list(_ ids: [String], empty: String) -> Body {
+        guard !ids.isEmpty else { return .p(attr("class", "none"), txt(empty)) }
+        return el("ul", .group(ids.map { id in
+            el("li", context.link(id), .unwrap(catalogue[id]?.header.summary) { el("span", attr("class", "muted"), txt(" — " + $0)) })
+        }))
+    }
+
+    // MARK: kinds
+
+    private func layer(_ layer: Layer) -> Body {
+        let id = layer.header.id
+        let concerns = catalogue.concerns.filter { $0.layer.value == id }
+        let primary = catalogue.components.filter { $0.layers.first?.value == id }.map(\.header.id)
+        let also = catalogue.components.filter { $0.layers.dropFirst().contains { $0.value == id } }.map(\.header.id)
+        return .group([
+            SiteLayout.facts([
+                ("Order", txt(String(layer.order))),
+                ("Cross-cutting", txt(layer.crossCutting ? "yes: the frame around every layer" : "no")),
+            ]),
+            SiteLayout.section("Concerns in this layer", id: "concerns", concernTable(concerns)),
+            SiteLayout.section("Components", id: "components", list(primary, empty: "No component has this as its primary layer.")),
+            also.isEmpty ? .empty
+                : SiteLayout.section("Hybrid components also in this layer", id: "hybrids", list(also, empty: "")),
+        ])
+    }
+
+    private func concernTable(_ concerns: [Concern]) -> Body {
+        guard !concerns.isEmpty else { return .p(attr("class", "none"), txt("No concern in this layer.")) }
+        return el("table",
+                  el("thead", el("tr", el("th", attr("scope", "col"), txt("Concern")), el("th", attr("scope", "col"), txt("Question")),
+                                 el("th", attr("scope", "col"), txt("Recommended")))),
+                  el("tbody", .group(concerns.map { c in
+                      el("tr", el("td", context.link(c.header.id)), el("td", txt(c.question)),
+                         el("td", context.links(c.recommended.map(\.value))))
+                  })))
+    }
+
+    private func sourceKind(_ kind: SourceKind) -> Body {
+        let id = kind.header.id
+        let agencies = catalogue.agencies.filter { $0.sourceKind.value == id }.map(\.header.id)
+        let datasets = catalogue.datasets.filter { sourceKind(of: $0) == id }.map(\.header.id)
+        return .group([
+            SiteLayout.section("Agencies of this kind", id: "agencies", list(agencies, empty: "No agency is of this kind.")),
+            SiteLayout.section("Datasets kept true by this kind of actor", id: "datasets", list(datasets, empty: "No dataset.")),
+        ])
+    }
+
+    /// Who keeps a dataset true: its own `source-kind`, else its source agency's.
+    private func sourceKind(of dataset: Dataset) -> String? {
+        dataset.sourceKind?.value ?? catalogue.agency(dataset.source.value)?.sourceKind.value
+    }
+
+    private func agency(_ agency: Agency) -> Body {
+        let id = agency.header.id
+        let datasets = catalogue.datasets.filter { $0.source.value == id }.map(\.header.id)
+        let components = catalogue.components.filter { $0.owner.value == id }.map(\.header.id)
+        return .group([
+            SiteLayout.facts([("Source kind", context.link(agency.sourceKind.value))]),
+            SiteLayout.section("Grant process", id: "grant", grantProcess(agency)),
+            SiteLayout.section("Datasets it is the source of truth for", id: "datasets", list(datasets, empty: "None in the catalogue.")),
+            SiteLayout.section("Components it owns", id: "components", list(components, empty: "None in the catalogue.")),
+        ])
+    }
+
+    private func grantProcess(_ agency: Agency?) -> Body {
+        guard let agency else { return .empty }
+        guard let grant = agency.grantProcess else {
+            return .p(attr("class", "none"), txt("The catalogue does not describe \(agency.header.name)'s grant process."))
+        }
+        return .group([
+            .p(txt(grant.summary)),
+            .unwrap(grant.url) { .p(Markup.externalLink($0, label: "How to apply: \($0)")) },
+        ])
+    }
+
+    private func fundingModel(_ model: FundingModel) -> Body {
+        let id = model.header.id
+        let components = catalogue.components.filter { $0.funding.value == id }
+        let from = catalogue.fundingModels.filter { $0.becomes?.model.value == id }.map(\.header.id)
+        return .group([
+            SiteLayout.facts([
+                ("Charging", txt(FundingPages.charging(model.charging))),
+                ("Becomes", model.becomes.map { b in
+                    .group([context.link(b.model.value), txt(" when its users reach \(FundingPages.number(b.whenUsersReach))")])
+                }),
+                ("Reached from", from.isEmpty ? nil : context.links(from)),
+            ]),
+            SiteLayout.section("Components on this model", id: "components", FundingPages.componentList(components, context: context)),
+        ])
+    }
+
+    private func concern(_ concern: Concern) -> Body {
+        let id = concern.header.id
+        let recommended = concern.recommended.map(\.value)
+        let rows: [Body] = concern.options.map { option in
+            let isRecommended = recommended.contains(option)
+            let role = option == recommended.first ? "preferred" : isRecommended ? "recommended" : "alternative"
+            let cost: Body = isRecommended
+                ? .p(attr("class", "none"), txt("Not a deviation."))
+                : context.costList(reach.cost(ofDeviation: id, to: [option]), nothing: "Nothing: every shared dataset stays within reach.")
+            var status: [Body] = [el("span", attr("class", "badge role-\(role)"), txt(role))]
+            if let lifecycle = catalogue.lifecycle(of: option) {
+                status.append(context.statusBadge(lifecycle.status))
+            }
+            return el("tr", el("th", attr("scope", "row"), context.link(option)), el("td", .group(status)), el("td", cost))
+        }
+        let unknownCost = reach.cost(ofDeviation: id, to: [])
+        return .group([
+            SiteLayout.facts([
+                ("Layer", context.link(concern.layer.value)),
+                ("Question", txt(concern.question)),
+                ("Required", txt(concern.required ? "yes: every project must answer it" : "no")),
+            ]),
+            SiteLayout.section(
+                "Recommended", id: "recommended",
+                el("ol", attr("class", "recommended"), .group(recommended.enumerated().map { i, option in
+                    el("li", context.link(option), i == 0 ? el("span", attr("class", "badge role-preferred"), txt("preferred")) : .empty,
+                       .unwrap(catalogue[option]?.header.summary) { el("span", attr("class", "muted"), txt(" — " + $0)) })
+                }))
+            ),
+            SiteLayout.section(
+                "What each option costs", id: "cost",
+                .p(txt("Deviating means answering this concern with none of the recommended options. The cost of a deviation is the shared data the recommended stack reaches and the deviating stack does not.")),
+                el("table", attr("class", "options"),
+                   el("thead", el("tr", el("th", attr("scope", "col"), txt("Option")), el("th", attr("scope", "col"), txt("Status")),
+                                  el("th", attr("scope", "col"), txt("Shared data out of reach")))),
+                   el("tbody", .group(rows))),
+                .h3(txt("Any other answer")),
+                .p(txt("An answer the catalogue does not know costs at least this:")),
+                context.costList(unknownCost, nothing: "Nothing: every shared dataset stays within reach.")
+            ),
+        ])
+    }
+
+    private func standard(_ standard: Standard) -> Body {
+        let id = standard.header.id
+        return .group([
+            SiteLayout.facts([
+                ("Status", txt(standard.status.rawValue)),
+                ("Replaced by", standard.replacedBy.map { context.link($0.value) }),
+                ("Version", standard.version.map { txt($0) }),
+                ("Specification", standard.url.map { Markup.externalLink($0) }),
+            ]),
+            choiceSections(id),
+        ])
+    }
+
+    private func component(_ component: Component) -> Body {
+        let id = component.header.id
+        let layers = component.layers.map(\.value)
+        let via = catalogue.datasets.filter { d in d.access.contains { $0.via?.value == id } }.map(\.header.id)
+        let layerFact: Body = layers.count > 1
+            ? .group([context.link(layers[0]), txt(" (primary); hybrid, also in "), context.links(Array(layers.dropFirst()))])
+            : context.links(layers)
+        return .group([
+            SiteLayout.facts([
+                ("Layer", layerFact),
+                ("Owner", context.link(component.owner.value)),
+                ("Funding", .group([context.link(component.funding.value), .unwrap(component.price) { txt(" — " + $0) }])),
+                ("Requires", context.links(component.requires.map(\.value), empty: "nothing else")),
+                ("Status", txt(component.status.rawValue)),
+                ("Replaced by", component.replacedBy.map { context.link($0.value) }),
+            ]),
+            via.isEmpty ? .empty : SiteLayout.section("Datasets reached through it", id: "datasets", list(via, empty: "")),
+            choiceSections(id),
+        ])
+    }
+
+    /// What standards and components share: who recommends them, who needs them, and what
+    /// becomes unreachable without them.
+    private func choiceSections(_ id: String) -> Body {
+        let recommending = catalogue.concerns(recommending: id).map(\.header.id)
+        let alternativeIn = catalogue.concerns.filter { $0.alternatives.contains { $0.value == id } }.map(\.header.id)
+        let requiredBy = catalogue.components.filter { $0.requires.contains { $0.value == id } }.map(\.header.id)
+        let successorOf = catalogue.allEntries.filter { catalogue.lifecycle(of: $0.id)?.replacedBy == id }.map(\.id)
+        return .group([
+            SiteLayout.section("Concerns recommending it", id: "recommended-by", list(recommending, empty: "No concern recommends it.")),
+            alternativeIn.isEmpty ? .empty
+                : SiteLayout.section("An alternative, not recommended, for", id: "alternative-for", list(alternativeIn, empty: "")),
+            requiredBy.isEmpty ? .empty : SiteLayout.section("Components that require it", id: "required-by", list(requiredBy, empty: "")),
+            successorOf.isEmpty ? .empty : SiteLayout.section("Replaces", id: "replaces", list(successorOf, empty: "")),
+            SiteLayout.section(
+                "What is unreachable without it", id: "cost",
+                .p(txt("Shared data the recommended stack with this added reaches, and does not reach without it:")),
+                context.costList(reach.cost(of: id), nothing: "Nothing: no shared dataset depends on it.")
+            ),
+        ])
+    }
+
+    private func dataset(_ dataset: Dataset) -> Body {
+        let source = dataset.source.value
+        let kind = sourceKind(of: dataset)
+        let reachable = reach.recommendedReach.contains(dataset.header.id)
+        let paths: [Body] = dataset.access.enumerated().map { i, path in
+            el("tr",
+               el("th", attr("scope", "row"), txt("Path \(i + 1)")),
+               el("td", path.via.map { context.link($0.value) } ?? el("span", attr("class", "none"), txt("directly"))),
+               el("td", context.links(path.requires.map(\.value), empty: "nothing")))
+        }
+        return .group([
+            SiteLayout.facts([
+                ("Source of truth", .group([
+                    context.link(source), txt(" (answerable for it; its grant process applies)"),
+                ])),
+                ("Kept true by", kind.map { context.link($0) }),
+                ("Consent", txt(dataset.consent
+                    ? "required: the person must consent before a private-sector party receives it"
+                    : "not required")),
+                ("Grant required", txt(dataset.grantRequired ? "yes: apply through the source agency's grant process" : "no: open data")),
+                ("With the recommended stack", txt(reachable ? "reachable" : "not reachable")),
+            ]),
+            SiteLayout.section("Items", id: "items", el("ul", attr("class", "items"), .group(dataset.items.map { el("li", txt($0)) }))),
+            SiteLayout.section(
+                "Grant process of \(catalogue.name(of: source))", id: "grant",
+                dataset.grantRequired ? grantProcess(catalogue.agency(source))
+                    : .p(txt("No grant is needed: anyone may use this dataset."))
+            ),
+            SiteLayout.section(
+                "Access paths", id: "access",
+                .p(txt("The dataset is reachable when every requirement of at least one path is met.")),
+                el("table",
+                   el("thead", el("tr", el("th", attr("scope", "col"), txt("Path")), el("th", attr("scope", "col"), txt("Via")),
+                                  el("th", attr("scope", "col"), txt("Requires")))),
+                   el("tbody", .group(paths)))
+            ),
+        ])
+    }
+}
