@@ -2,12 +2,14 @@ extension Linter {
     /// Every id the manifest names must be in the catalogue, and of the kind its place expects.
     func unknownReference(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
         var out: [Finding] = []
-        func check(_ ref: Located<String>, field: String, kinds: Set<EntryKind>, candidates: [String],
+        func check(_ ref: Located<String>, field: String, kinds: Set<EntryKind>, candidates: @autoclosure () -> [String],
                    concern: String? = nil, dataset: String? = nil) {
+            // Suggestions are only worked out for an id that is wrong: most ids are right.
+            if let entry = catalogue[ref.value], kinds.contains(entry.kind) { return }
             let wanted = kinds.sorted().map(\.singular).joined(separator: " or ")
+            let candidates = candidates()
             let message: String
             if let entry = catalogue[ref.value] {
-                guard !kinds.contains(entry.kind) else { return }
                 message = "\(field): '\(ref.value)' is \(Self.article(entry.kind.singular)), but \(Self.article(wanted)) is expected here\(NearestName.hint(ref.value, in: candidates))"
             } else {
                 message = "\(field): '\(ref.value)' is no \(wanted) in the catalogue\(NearestName.hint(ref.value, in: candidates))"
@@ -22,8 +24,8 @@ extension Linter {
             // Prefer the concern's own options as suggestions, then any standard or component.
             let options = catalogue.concern(concern)?.options ?? []
             for choice in answer.choices {
-                let hintFrom = NearestName.find(choice.value, in: options) != nil ? options : optionIDs
-                check(choice, field: "choices.\(concern)", kinds: [.standards, .components], candidates: hintFrom, concern: concern)
+                check(choice, field: "choices.\(concern)", kinds: [.standards, .components],
+                      candidates: NearestName.find(choice.value, in: options) != nil ? options : optionIDs, concern: concern)
             }
         }
         for dataset in manifest.consumes {
