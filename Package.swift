@@ -35,7 +35,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TechStackCoreTests",
-            dependencies: ["TechStackCore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TechStackCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

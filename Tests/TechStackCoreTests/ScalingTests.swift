@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import TechStackCore
 
-/// The changes made for speed keep the output exactly what it was: the work is split or
-/// remembered, never approximated. (Speed itself is measured by `bench/run`, not by tests.)
+/// The changes made for speed keep the output exactly what it was: work is remembered,
+/// never approximated. (Speed itself is measured by `bench/run`, not by tests.)
 final class ScalingTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -11,21 +11,6 @@ final class ScalingTests: XCTestCase {
         let catalogue = try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue)
         let rules = try XCTUnwrap(RuleSet.load(builtin: Builtin.ruleFiles, added: []).ruleSet)
         return Linter(catalogue: catalogue, rules: rules, today: try XCTUnwrap(Day("2026-11-24")))
-    }
-
-    func testTheSplicedJSONScorecardIsTheWholeDocumentEncodedAtOnce() throws {
-        let portfolio = Self.root.appendingPathComponent("examples/portfolio").path
-        let card = Scorecard.make(paths: [portfolio, "/no/such/manifest.yaml"], linter: try linter())
-        XCTAssertGreaterThan(card.projects.count, 10)
-        let whole = JSONOutput.encode(JSONScorecard.Document(card, projects: card.projects.map { JSONScorecard.Project($0, concerns: card.concernIDs) }))
-        XCTAssertEqual(JSONScorecard.generate(card, style: .plain), whole)
-        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(whole.utf8)))
-    }
-
-    func testAnEmptyJSONScorecardIsTheWholeDocumentEncodedAtOnce() throws {
-        let card = Scorecard.make(paths: [], linter: try linter())
-        let whole = JSONOutput.encode(JSONScorecard.Document(card, projects: [JSONScorecard.Project]()))
-        XCTAssertEqual(JSONScorecard.generate(card, style: .plain), whole)
     }
 
     /// Remembered costs are keyed by the deviations, whatever order they are written in.

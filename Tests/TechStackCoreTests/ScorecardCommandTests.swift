@@ -144,6 +144,22 @@ final class ScorecardCommandTests: XCTestCase {
         XCTAssertFalse((json["funding"] as? [[String: Any]] ?? []).isEmpty)
     }
 
+    func testFindingsCountsTheLintFindingsOfEachManifest() throws {
+        let dir = try portfolio()
+        let plain = try run(["scorecard", dir, "--today", "2026-06-30"])
+        XCTAssertFalse(plain.stdout.contains("Lint findings"), "findings are counted only when asked for")
+        let r = try run(["scorecard", dir, "--today", "2026-06-30", "--findings", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let projects = try XCTUnwrap(json["projects"] as? [[String: Any]])
+        let soap = try XCTUnwrap(projects.first { $0["project"] as? String == "parking-permits" })
+        let findings = try XCTUnwrap(soap["findings"] as? [String: Int])
+        XCTAssertGreaterThan(findings["error"] ?? 0, 0, "the SOAP deviation and the expired exemption are errors")
+        XCTAssertNotNil((json["summary"] as? [String: Any])?["findings"])
+        let text = try run(["scorecard", dir, "--today", "2026-06-30", "--findings"])
+        XCTAssertTrue(text.stdout.contains("Lint findings"))
+    }
+
     func testHTMLIsOneSelfContainedPageWithChartsAndSortableTables() throws {
         try write(Self.exemplary.replacingOccurrences(of: "passport-renewal", with: "\"<script>alert(1)</script>\""),
                   "portfolio/ica/evil/techstack.yaml")

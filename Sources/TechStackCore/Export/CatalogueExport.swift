@@ -6,7 +6,7 @@ public protocol CatalogueExport {
 }
 
 public enum CatalogueExports {
-    public static let all: [any CatalogueExport.Type] = [BackstageExport.self, RadarExport.self]
+    public static var all: [any CatalogueExport.Type] { [BackstageExport.self, RadarExport.self] }
 
     public static func named(_ identifier: String) -> (any CatalogueExport.Type)? {
         all.first { $0.identifier == identifier }

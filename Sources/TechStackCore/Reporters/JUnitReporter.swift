@@ -33,15 +33,15 @@ public enum JUnitReporter: Reporter {
     }
 
     static func testSuite(_ file: FileResult, ruleIDs: [String], catalogue: CatalogueInfo) -> Suite {
-        let path = XML.escape(file.path)
+        let path = Escape.xml(file.path)
         var cases: [String] = []
         var failures = 0, skipped = 0
         if !file.errors.isEmpty {
             // A manifest that could not be used ran no rule: one errored case says why.
             var body = "    <testcase classname=\"\(path)\" name=\"manifest\">\n"
             for error in file.errors {
-                body += "      <error type=\"error\" message=\"\(XML.escape(error.message))\">"
-                    + XML.escape("\(error.path):\(error.mark.line):\(error.mark.column): error: \(error.message)")
+                body += "      <error type=\"error\" message=\"\(Escape.xml(error.message))\">"
+                    + Escape.xml("\(error.path):\(error.mark.line):\(error.mark.column): error: \(error.message)")
                     + "</error>\n"
             }
             body += "    </testcase>\n"
@@ -55,7 +55,7 @@ public enum JUnitReporter: Reporter {
             for rule in order {
                 let found = file.findings.filter { $0.rule == rule }
                 let suppressed = file.suppressed.filter { $0.rule == rule }
-                var body = "    <testcase classname=\"\(path)\" name=\"\(XML.escape(rule))\""
+                var body = "    <testcase classname=\"\(path)\" name=\"\(Escape.xml(rule))\""
                 if found.isEmpty && suppressed.isEmpty {
                     cases.append(body + "/>\n")
                     continue
@@ -64,12 +64,12 @@ public enum JUnitReporter: Reporter {
                 if found.isEmpty {
                     skipped += 1
                     let reasons = suppressed.map { $0.exemption ?? "an exemption" }
-                    body += "      <skipped message=\"\(XML.escape("suppressed by exemption: " + reasons.joined(separator: "; ")))\"/>\n"
+                    body += "      <skipped message=\"\(Escape.xml("suppressed by exemption: " + reasons.joined(separator: "; ")))\"/>\n"
                 } else {
                     failures += 1
                     for finding in found {
-                        body += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(XML.escape(finding.message))\">"
-                            + XML.escape(detail(finding, path: file.path)) + "</failure>\n"
+                        body += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Escape.xml(finding.message))\">"
+                            + Escape.xml(detail(finding, path: file.path)) + "</failure>\n"
                     }
                 }
                 body += "    </testcase>\n"
@@ -80,8 +80,8 @@ public enum JUnitReporter: Reporter {
         var xml = "  <testsuite name=\"\(path)\" tests=\"\(cases.count)\" failures=\"\(failures)\""
             + " errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
         xml += "    <properties>\n"
-        xml += "      <property name=\"catalogue\" value=\"\(XML.escape(catalogue.name))\"/>\n"
-        xml += "      <property name=\"catalogue-version\" value=\"\(XML.escape(catalogue.version))\"/>\n"
+        xml += "      <property name=\"catalogue\" value=\"\(Escape.xml(catalogue.name))\"/>\n"
+        xml += "      <property name=\"catalogue-version\" value=\"\(Escape.xml(catalogue.version))\"/>\n"
         xml += "    </properties>\n"
         xml += cases.joined()
         xml += "  </testsuite>\n"
@@ -92,44 +92,5 @@ public enum JUnitReporter: Reporter {
         var text = "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
         if let cost = finding.costText { text += "\ncost: " + cost }
         return text
-    }
-}
-
-/// Escaping for XML 1.0 text and attribute values.
-enum XML {
-    /// Escapes the five predefined entities, keeps line breaks and tabs in attributes as
-    /// character references (a parser would otherwise turn them into spaces), and makes
-    /// characters XML 1.0 forbids visible as `\u{…}` instead of writing a file no parser reads.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                if isAllowed(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                }
-            }
-        }
-        return out
-    }
-
-    /// XML 1.0 `Char`, minus the C1 controls and bidirectional overrides that are legal but
-    /// let text disguise itself in a viewer.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E, 0xA0...0x2027, 0x202F...0x2065, 0x206A...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
     }
 }

@@ -8,13 +8,13 @@ public enum MarkdownReporter: Reporter {
         out += "| Errors | Warnings | Info | Suppressed | Catalogue |\n"
         out += "| ---: | ---: | ---: | ---: | --- |\n"
         out += "| \(report.count(.error)) | \(report.count(.warning)) | \(report.count(.info)) "
-            + "| \(report.suppressedCount) | \(escape(report.catalogue.name)) \(escape(report.catalogue.version)) |\n"
+            + "| \(report.suppressedCount) | \(Escape.markdown(report.catalogue.name)) \(Escape.markdown(report.catalogue.version)) |\n"
         for file in report.files {
-            out += "\n### " + escape(file.path) + "\n\n"
+            out += "\n### " + Escape.markdown(file.path) + "\n\n"
             if !file.errors.isEmpty {
                 out += "This manifest could not be used:\n\n"
                 for error in file.errors {
-                    out += "- " + escape("\(error.path):\(error.mark.line):\(error.mark.column): \(error.message)") + "\n"
+                    out += "- " + Escape.markdown("\(error.path):\(error.mark.line):\(error.mark.column): \(error.message)") + "\n"
                 }
                 continue
             }
@@ -37,33 +37,14 @@ public enum MarkdownReporter: Reporter {
         out += "| --- | --- | --- | --- | --- |" + (suppressed ? " --- |" : "") + "\n"
         for finding in findings {
             var cells = [
-                escape("\(path):\(finding.line):\(finding.column)"),
+                Escape.markdown("\(path):\(finding.line):\(finding.column)"),
                 finding.severity.rawValue,
-                escape(finding.rule),
-                escape(finding.message),
-                escape(finding.costText ?? "none"),
+                Escape.markdown(finding.rule),
+                Escape.markdown(finding.message),
+                Escape.markdown(finding.costText ?? "none"),
             ]
-            if suppressed { cells.append(escape(finding.exemption ?? "")) }
+            if suppressed { cells.append(Escape.markdown(finding.exemption ?? "")) }
             out += "| " + cells.joined(separator: " | ") + " |\n"
-        }
-        return out
-    }
-
-    /// Text from a manifest or catalogue, inert inside a table cell or a heading: every
-    /// character Markdown or HTML would act on is backslash-escaped, line breaks become `<br>`
-    /// (a raw one would end the table row), and other control characters are made visible.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$", "#":
-                out += "\\" + String(character)
-            case "\r\n", "\r", "\n", "\u{2028}", "\u{2029}":
-                out += "<br>"
-            default:
-                out += Terminal.sanitize(String(character))
-            }
         }
         return out
     }

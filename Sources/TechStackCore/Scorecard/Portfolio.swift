@@ -35,9 +35,7 @@ public enum Portfolio {
                 continue
             }
             var found: [String] = []
-            InputFile.walk(path, depth: 0, skipping: skippedFolders) { file in
-                if file.hasSuffix("/" + manifestName) { found.append(file) }
-            }
+            findManifests(in: path, depth: 0, into: &found)
             if found.isEmpty {
                 inputs.append(.problem(Diagnostic(path: path, mark: .start,
                     message: "no \(manifestName) below this directory; give manifests or folders that hold one")))
@@ -45,6 +43,37 @@ public enum Portfolio {
             for file in found.sorted() { add(file) }
         }
         return inputs
+    }
+
+    /// Every `techstack.yaml` below `directory`. Hidden entries, symbolic links and the
+    /// skipped folders are left out, so the search never leaves the folder given. Reads the
+    /// directory entries' types directly: a portfolio has a folder per project.
+    static func findManifests(in directory: String, depth: Int, into found: inout [String]) {
+        guard depth < 64, let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), !skippedFolders.contains(name) else { continue }
+            let path = base + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == Int32(DT_DIR) {
+                findManifests(in: path, depth: depth + 1, into: &found)
+            } else if type == Int32(DT_REG), name == manifestName {
+                found.append(path)
+            }
+        }
     }
 
     private static func normalized(_ path: String) -> String {
@@ -70,18 +99,6 @@ public enum Portfolio {
                 let end = count * (chunk + 1) / chunks
                 for i in start..<end { slots.set(i, score(shared.buffer[i])) }
             }
-        }
-        return slots.values()
-    }
-}
-
-extension Portfolio {
-    /// `transform` of every element, on all cores, in order.
-    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard !range.isEmpty else { return [] }
-        let slots = Slots<T>(count: range.count)
-        DispatchQueue.concurrentPerform(iterations: range.count) { i in
-            slots.set(i, transform(range.lowerBound + i))
         }
         return slots.values()
     }
@@ -116,10 +133,13 @@ private struct UnsafeInputs: @unchecked Sendable {
 }
 
 extension Scorecard {
-    /// Reads, lints and scores every manifest below `paths`: the whole `scorecard` run but
-    /// the output. A manifest that cannot be read or used becomes an error row; the rest go on.
-    public static func make(paths: [String], linter: Linter, workers: Int = System.activeCores) -> Scorecard {
-        let metrics = ScorecardMetrics(catalogue: linter.catalogue, reach: linter.reach, today: linter.today)
+    /// Reads and scores every manifest below `paths`: the whole `scorecard` run but the
+    /// output. A manifest that cannot be read or used becomes an error row; the rest go on.
+    ///
+    /// With a `linter`, every rule also runs on each manifest and its findings are counted;
+    /// that costs more than the metrics themselves, so it is asked for (`--findings`).
+    public static func make(paths: [String], metrics: ScorecardMetrics, linter: Linter? = nil,
+                            workers: Int = System.activeCores) -> Scorecard {
         let inputs = Portfolio.inputs(paths)
         let rows = Portfolio.score(inputs, workers: workers) { input in
             switch input {
@@ -130,12 +150,12 @@ extension Scorecard {
                 case .failure(let diagnostics):
                     return .error(path: path, diagnostics: diagnostics.items)
                 case .success(let manifest):
-                    var row = metrics.score(manifest, lint: linter.lint(manifest))
+                    var row = metrics.score(manifest, lint: linter?.lint(manifest))
                     row.path = path
                     return row
                 }
             }
         }
-        return Scorecard(catalogue: linter.catalogue, date: linter.today, projects: rows)
+        return Scorecard(catalogue: metrics.catalogue, date: metrics.today, projects: rows)
     }
 }

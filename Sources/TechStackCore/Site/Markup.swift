@@ -16,21 +16,7 @@ enum Markup {
         .attribute(named: name, value: attributeValue(value), ignoreIfValueIsEmpty: false)
     }
 
-    static func attributeValue(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for c in value.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func attributeValue(_ value: String) -> String { Escape.html(value) }
 
     /// A link inside the site: `root` leads back to the site's root from the current page.
     static func link(_ label: String, to path: SitePath, root: String, classes: String? = nil) -> Node<HTML.BodyContext> {

@@ -22,7 +22,9 @@ struct ScorecardCommand: ParsableCommand {
             PATH is a manifest, or a folder searched for techstack.yaml files (hidden folders, \
             .build and node_modules are skipped). Formats: text, markdown, csv, json, html. \
             A manifest that cannot be read becomes an error row: the report is still written \
-            in full (and --record still stores the snapshot), and the exit code is 2.
+            in full (and --record still stores the snapshot), and the exit code is 2. \
+            --findings adds the lint findings of each manifest, counted by severity, using \
+            the rules given with --rules.
             """
         )
 
@@ -34,6 +36,9 @@ struct ScorecardCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var today: TodayOption
 
+        @Flag(name: .customLong("findings"), help: "Also run every lint rule on each manifest and count its findings (slower on large portfolios).")
+        var findings = false
+
         @Option(name: .customLong("record"), help: ArgumentHelp("Append this scorecard as a snapshot dated --today to an SQLite history.", valueName: "DB"))
         var record: String?
 
@@ -42,9 +47,10 @@ struct ScorecardCommand: ParsableCommand {
             guard let format = ScorecardFormats.named(output.format) else { throw ExitCode(2) }
             let day = try today.day()
             let catalogue = try self.catalogue.usable()
-            let linter = Linter(catalogue: catalogue, rules: try rules.usable(against: catalogue), today: day)
-
-            let scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, linter: linter)
+            let ruleSet = try rules.usable(against: catalogue)
+            let metrics = ScorecardMetrics(catalogue: catalogue, today: day)
+            let linter = findings ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
+            let scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, metrics: metrics, linter: linter)
             for row in scorecard.errorRows {
                 if let problem = row.problem { Console.report(DiagnosticList(problem.diagnostics)) }
             }

@@ -11,7 +11,10 @@ struct TechStack: ParsableCommand {
         problems), 2 input that could not be used.
         """,
         version: ToolVersion.current,
-        subcommands: [LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self, ScorecardCommand.self]
+        subcommands: [
+            LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self,
+            ScorecardCommand.self,
+        ]
     )
 }
 

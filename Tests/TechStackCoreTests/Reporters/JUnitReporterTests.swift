@@ -83,8 +83,8 @@ final class JUnitReporterTests: XCTestCase {
     }
 
     func testXMLEscape() {
-        XCTAssertEqual(XML.escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f")
-        XCTAssertEqual(XML.escape("x\u{0}y\u{1B}z\u{FFFE}"), "x\\u{0}y\\u{1b}z\\u{fffe}")
-        XCTAssertEqual(XML.escape("é😀"), "é😀")
+        XCTAssertEqual(Escape.xml("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f")
+        XCTAssertEqual(Escape.xml("x\u{0}y\u{1B}z\u{FFFE}"), "x\\u{0}y\\u{1b}z\\u{fffe}")
+        XCTAssertEqual(Escape.xml("é😀"), "é😀")
     }
 }

@@ -122,8 +122,7 @@ final class LintFormatsEndToEndTests: XCTestCase {
     }
 
     private func validate(_ file: URL) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        let root = Self.repository
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [root.appendingPathComponent("scripts/validate-sarif.sh").path, file.path]
@@ -202,6 +201,51 @@ final class LintFormatsEndToEndTests: XCTestCase {
             let before = unescaped[..<range.lowerBound].suffix(60)
             XCTFail("a link survived: \(before)](")
         }
+    }
+
+    // MARK: - The examples
+
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every example in every format, from the repository root as CI runs it: the exit code is
+    /// the one the text format gives, and every output is well-formed for its consumer.
+    func testEveryFormatOnTheExamples() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("examples").path)
+            .filter { FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent("examples/\($0)/techstack.yaml").path) }
+            .sorted()
+        XCTAssertTrue(names.contains("business-grants-portal"), "\(names)")
+        var exits: [String: Int32] = [:]
+        for name in names {
+            let manifest = "examples/\(name)/techstack.yaml"
+            let args = ["lint", "--today", "2026-04-01", manifest]
+            let text = try Binary.run(args, in: Self.repository)
+            XCTAssertNotEqual(text.status, 2, "\(name): \(text.stderr)")
+            exits[name] = text.status
+            for format in ["sarif", "github", "junit", "markdown"] {
+                let output = directory.appendingPathComponent("\(name).\(format)")
+                let result = try Binary.run(args + ["--format", format, "--output", output.path], in: Self.repository)
+                XCTAssertEqual(result.status, text.status, "\(name) --format \(format): \(result.stderr)")
+                XCTAssertEqual(result.stdout, "")
+                let data = try Data(contentsOf: output)
+                let written = String(decoding: data, as: UTF8.self)
+                switch format {
+                case "sarif":
+                    XCTAssertTrue(written.contains("\"uri\" : \"\(manifest)\""), written)
+                    try validate(output)
+                case "github":
+                    XCTAssertTrue(written.hasSuffix("\n"))
+                case "junit":
+                    XCTAssertNoThrow(try XMLDocument(data: data, options: []), "\(name): JUnit is not well-formed XML")
+                default:
+                    XCTAssertTrue(written.contains("\n### examples/\(name)/techstack.yaml\n"), written)
+                }
+            }
+        }
+        XCTAssertEqual(exits["business-grants-portal"], 1)
+        XCTAssertEqual(exits["passport-renewal"], 0)
+        let deviating = try Binary.run(["lint", "--format", "github", "examples/business-grants-portal/techstack.yaml"], in: Self.repository)
+        XCTAssertTrue(deviating.stdout.contains("::error file=examples/business-grants-portal/techstack.yaml,line=9,col=14,title=recommended-choice::"), deviating.stdout)
     }
 
     // MARK: - Exit codes

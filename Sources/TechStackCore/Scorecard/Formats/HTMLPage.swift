@@ -2,32 +2,7 @@
 /// script, and number formatting. A page needs no network: no external font, style or script,
 /// and a content security policy that forbids loading any.
 enum HTMLPage {
-    /// Escapes text for an HTML text node or a quoted attribute value.
-    ///
-    /// Written here rather than taken from Plot 0.14.0: Plot writes attribute values as given
-    /// and leaves entity-like text (`&lt;`) unescaped, and everything in a scorecard that came
-    /// from a manifest must arrive on the page exactly as written.
-    static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { Escape.html(text) }
 
     /// A number for SVG coordinates: at most one decimal.
     static func n(_ value: Double) -> String {

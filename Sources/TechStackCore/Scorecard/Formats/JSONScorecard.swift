@@ -3,61 +3,44 @@ import Foundation
 /// The scorecard as JSON (keys sorted): `version`, `catalogue`, `date`, `summary`, `projects`
 /// (error rows carry `error` and no metrics), `agencies`, `concerns`, `forfeited`, `funding`.
 /// Rates are fractions from 0 to 1, or null when nothing was answered.
+///
+/// `projects` comes last, one project per line: encoding ten thousand projects as one tree
+/// would hold the whole tree in memory several times over.
 public enum JSONScorecard: ScorecardFormat {
     public static let identifier = "json"
 
-    /// The projects are encoded one at a time, on every core, and spliced into the document in
-    /// place of a marker: encoding the whole document at once keeps an intermediate tree of
-    /// every project, several times the output's size, in memory (over 200 MiB for 10,000
-    /// projects). The bytes are the same as the whole document encoded at once.
     public static func generate(_ scorecard: Scorecard, style: Style) -> String {
-        let shell = JSONOutput.encode(Document(scorecard, projects: [Marker()]))
-        guard let line = shell.range(of: "\n    \"" + Marker.escaped + "\"\n") else {
-            return JSONOutput.encode(Document(scorecard, projects: scorecard.projects.map { Project($0, concerns: scorecard.concernIDs) }))
+        var head = JSONOutput.encode(Document(scorecard))
+        while head.last == "\n" || head.last == " " { head.removeLast() }
+        guard head.last == "}" else { return head + "\n" }
+        head.removeLast()
+        while head.last == "\n" || head.last == " " { head.removeLast() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = head + ",\n  \"projects\" : ["
+        var first = true
+        for row in scorecard.projects {
+            guard let data = try? encoder.encode(Project(row, concerns: scorecard.concernIDs)) else { continue }
+            out += (first ? "\n    " : ",\n    ") + String(decoding: data, as: UTF8.self)
+            first = false
         }
-        let projects = scorecard.projects
-        let chunks = projects.isEmpty ? 0 : min(projects.count, System.activeCores * 8)
-        let parts = Portfolio.map(0..<chunks) { chunk in
-            let encoder = JSONOutput.encoder()
-            var text = ""
-            for i in projects.count * chunk / chunks..<projects.count * (chunk + 1) / chunks {
-                let data = (try? encoder.encode(Project(projects[i], concerns: scorecard.concernIDs))) ?? Data("{}".utf8)
-                if !text.isEmpty { text += ",\n" }
-                // One level deeper than encoded alone; blank lines (inside empty lists) stay blank.
-                text += String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-            }
-            return text
-        }
-        return shell[..<line.lowerBound] + "\n" + parts.joined(separator: ",\n") + "\n" + shell[line.upperBound...]
+        return out + (first ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    /// Stands for the projects in the document's shell.
-    struct Marker: Encodable {
-        static let text = "\u{1}projects\u{1}"
-        static let escaped = "\\u0001projects\\u0001"
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.singleValueContainer()
-            try c.encode(Self.text)
-        }
-    }
-
-    struct Document<P: Encodable>: Encodable {
+    struct Document: Encodable {
         var version = 1
         var catalogue: CatalogueInfo
         var date: String
         var summary: Summary
-        var projects: [P]
         var agencies: [Agency]
         var concerns: [Concern]
         var forfeited: [Scorecard.ForfeitedDataset]
         var funding: [Scorecard.FundingShare]
 
-        init(_ card: Scorecard, projects: [P]) {
+        init(_ card: Scorecard) {
             catalogue = card.catalogue
             date = card.date.description
             summary = Summary(card.summary)
-            self.projects = projects
             agencies = card.agencies.map(Agency.init)
             concerns = card.concerns.map(Concern.init)
             forfeited = card.forfeited
@@ -115,6 +98,11 @@ public enum JSONScorecard: ScorecardFormat {
         var expired: Int
     }
 
+    struct ConcernStates: Encodable {
+        var recommended: [String] = []
+        var deviating: [String] = []
+    }
+
     struct Project: Encodable {
         var path: String
         var error: Located?
@@ -130,8 +118,9 @@ public enum JSONScorecard: ScorecardFormat {
         var missingGrants: [ProjectScore.MissingGrant]?
         var exemptions: Exemptions?
         var sharedComponents: [String]?
-        /// Concern id → `recommended`, `deviating` or `unanswered`.
-        var concerns: [String: String]?
+        /// The concerns answered on a recommended choice and those deviating; every other
+        /// concern of the catalogue is unanswered.
+        var concerns: ConcernStates?
         var findings: ProjectScore.FindingCounts?
 
         init(_ row: ProjectScore, concerns ids: [String]) {
@@ -153,12 +142,12 @@ public enum JSONScorecard: ScorecardFormat {
             missingGrants = row.missingGrants
             exemptions = Exemptions(active: row.activeExemptions, expired: row.expiredExemptions)
             sharedComponents = row.sharedComponents
-            var states: [String: String] = [:]
+            var states = ConcernStates()
             for (id, state) in zip(ids, row.concernStates) {
                 switch state {
-                case .unanswered: states[id] = "unanswered"
-                case .recommended: states[id] = "recommended"
-                case .deviating: states[id] = "deviating"
+                case .unanswered: break
+                case .recommended: states.recommended.append(id)
+                case .deviating: states.deviating.append(id)
                 }
             }
             self.concerns = states

@@ -9,7 +9,7 @@ public enum MarkdownScorecard: ScorecardFormat {
         var out: [String] = []
         out.append("# Adoption scorecard")
         out.append("")
-        out.append("\(md(scorecard.catalogue.name)) \(md(scorecard.catalogue.version)) · \(scorecard.date)")
+        out.append("\(Escape.markdown(scorecard.catalogue.name)) \(Escape.markdown(scorecard.catalogue.version)) · \(scorecard.date)")
         out.append("")
         var counted = "**\(s.manifests)** manifest\(plural(s.manifests)): **\(s.projects)** project\(plural(s.projects)) in **\(s.agencies)** agenc\(s.agencies == 1 ? "y" : "ies")"
         if s.errors > 0 { counted += ", **\(s.errors)** could not be read" }
@@ -35,8 +35,8 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("| Agency | Projects | Adoption | Fully on recommended | Deviations | Forfeiting | Unreachable | Missing grants | Exemptions (active / expired) | Components reused |")
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for a in scorecard.agencies {
-            let name = a.name.map { " (\(md($0)))" } ?? ""
-            out.append("| \(md(a.agency))\(name) | \(a.projects) | \(percent(a.adoption)) | \(a.fullyOnRecommended) | \(a.deviations) | \(a.projectsForfeiting) | \(a.unreachable) | \(a.missingGrants) | \(a.activeExemptions) / \(a.expiredExemptions) | \(a.componentsReused) |")
+            let name = a.name.map { " (\(Escape.markdown($0)))" } ?? ""
+            out.append("| \(Escape.markdown(a.agency))\(name) | \(a.projects) | \(percent(a.adoption)) | \(a.fullyOnRecommended) | \(a.deviations) | \(a.projectsForfeiting) | \(a.unreachable) | \(a.missingGrants) | \(a.activeExemptions) / \(a.expiredExemptions) | \(a.componentsReused) |")
         }
 
         out.append("")
@@ -45,8 +45,8 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("| Concern | Recommended | Answered | Adoption | Deviating | Most common deviations |")
         out.append("| --- | --- | ---: | ---: | ---: | --- |")
         for c in scorecard.concerns {
-            let top = c.deviatingChoices.prefix(3).map { "\(md($0.choice)) (\($0.projects))" }.joined(separator: ", ")
-            out.append("| \(md(c.concern))\(c.required ? " (required)" : "") | \(c.recommended.map(md).joined(separator: ", ")) | \(c.answered) | \(percent(c.adoption)) | \(c.deviating) | \(top) |")
+            let top = c.deviatingChoices.prefix(3).map { "\(Escape.markdown($0.choice)) (\($0.projects))" }.joined(separator: ", ")
+            out.append("| \(Escape.markdown(c.concern))\(c.required ? " (required)" : "") | \(c.recommended.map(Escape.markdown).joined(separator: ", ")) | \(c.answered) | \(percent(c.adoption)) | \(c.deviating) | \(top) |")
         }
 
         out.append("")
@@ -58,7 +58,7 @@ public enum MarkdownScorecard: ScorecardFormat {
             out.append("| Dataset | Source | Projects forfeiting | Of which consume it |")
             out.append("| --- | --- | ---: | ---: |")
             for d in scorecard.forfeited {
-                out.append("| \(md(d.dataset)) (\(md(d.name))) | \(md(d.source)) | \(d.projects) | \(d.consumedBy) |")
+                out.append("| \(Escape.markdown(d.dataset)) (\(Escape.markdown(d.name))) | \(Escape.markdown(d.source)) | \(d.projects) | \(d.consumedBy) |")
             }
         }
 
@@ -68,8 +68,8 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("| Funding model | Charging | Uses | Components (projects) |")
         out.append("| --- | --- | ---: | --- |")
         for f in scorecard.funding {
-            let becomes = f.becomes.map { ", becomes \(md($0))" } ?? ""
-            out.append("| \(md(f.model)) | \(md(f.charging))\(becomes) | \(f.uses) | \(f.components.map { "\(md($0.component)) (\($0.projects))" }.joined(separator: ", ")) |")
+            let becomes = f.becomes.map { ", becomes \(Escape.markdown($0))" } ?? ""
+            out.append("| \(Escape.markdown(f.model)) | \(Escape.markdown(f.charging))\(becomes) | \(f.uses) | \(f.components.map { "\(Escape.markdown($0.component)) (\($0.projects))" }.joined(separator: ", ")) |")
         }
 
         out.append("")
@@ -78,8 +78,8 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("| Manifest | Project | Agency | Answered | Adoption | Deviations | Cost (datasets) | Unreachable | Missing grants | Exemptions (active / expired) | Components |")
         out.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
         for p in scorecard.scoredProjects {
-            let deviations = p.deviations.map { "\(md($0.concern)): \($0.choice.map(md).joined(separator: ", "))" }.joined(separator: "; ")
-            out.append("| \(md(p.path)) | \(md(p.project)) | \(md(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |")
+            let deviations = p.deviations.map { "\(Escape.markdown($0.concern)): \($0.choice.map(Escape.markdown).joined(separator: ", "))" }.joined(separator: "; ")
+            out.append("| \(Escape.markdown(p.path)) | \(Escape.markdown(p.project)) | \(Escape.markdown(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |")
         }
         let errors = scorecard.errorRows
         if !errors.isEmpty {
@@ -87,27 +87,9 @@ public enum MarkdownScorecard: ScorecardFormat {
             out.append("## Manifests that could not be read")
             out.append("")
             for row in errors {
-                out.append("- \(md(row.problem?.description ?? row.path))")
+                out.append("- \(Escape.markdown(row.problem?.description ?? row.path))")
             }
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// Escapes text for a Markdown table cell: punctuation Markdown acts on gets a backslash,
-    /// `<`, `>` and `&` become entities, line breaks become spaces.
-    static func md(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for scalar in Terminal.sanitize(text).unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "(", ")", "#", "!", "|", "~", "{", "}":
-                out += "\\" + String(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
