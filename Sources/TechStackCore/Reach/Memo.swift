@@ -4,6 +4,9 @@ import Foundation
 final class Memo<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Value] = [:]
+    /// Beyond this many keys (far more than any real portfolio has), values are computed afresh
+    /// rather than kept, so hostile input cannot grow the memo without bound.
+    private let limit = 50_000
 
     func value(for key: String, _ compute: () -> Value) -> Value {
         lock.lock()
@@ -12,7 +15,7 @@ final class Memo<Value: Sendable>: @unchecked Sendable {
         if let known { return known }
         let value = compute()
         lock.lock()
-        values[key] = value
+        if values.count < limit { values[key] = value }
         lock.unlock()
         return value
     }

@@ -14,8 +14,8 @@ public struct Reach: Sendable {
     public let recommendedStack: Set<String>
     /// Reach(R), computed once.
     public let recommendedReach: Set<String>
-    /// Costs already worked out. A cost depends only on the catalogue and the deviations, and
-    /// across a portfolio the same deviations recur thousands of times.
+    /// Costs of single deviations already worked out. A cost depends only on the catalogue and
+    /// the deviation, and across a portfolio the same deviations recur thousands of times.
     private let memo = Memo<[CostItem]>()
 
     /// The catalogue's `requires` and access paths with ids numbered, so that reach is array
@@ -52,9 +52,7 @@ public struct Reach: Sendable {
     /// Reach(R) − Reach(R with every deviation substituted at once).
     public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
         guard !deviations.isEmpty else { return [] }
-        return memo.value(for: CostKey.of(deviations)) {
-            items(recommendedReach.subtracting(reach(substituted(deviations))))
-        }
+        return items(recommendedReach.subtracting(reach(substituted(deviations))))
     }
 
     /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.

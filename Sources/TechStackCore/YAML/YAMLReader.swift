@@ -177,7 +177,7 @@ private struct Builder {
             if text == "<<", case .scalar(_, plain: true) = node.content {
                 throw Diagnostic(path: path, mark: node.mark, message: "merge keys ('<<') are not supported; write the fields out")
             }
-            if !stack[top].keys.insert(text).inserted {
+            if Self.isDuplicate(text, in: &stack[top]) {
                 let first = stack[top].pairs.first { $0.key.scalar == text }?.key.mark ?? node.mark
                 throw Diagnostic(path: path, mark: node.mark, message: "duplicate key '\(Terminal.sanitize(text))' (first at line \(first.line)); a key may appear once in a mapping")
             }
@@ -186,6 +186,16 @@ private struct Builder {
         }
         stack[top].pairs.append(YAMLPair(key: key, value: node))
         stack[top].pendingKey = nil
+    }
+
+    /// Whether `key` is already in the mapping. Most mappings are small, and comparing a few
+    /// keys is cheaper than hashing every one; a set is built only for large mappings.
+    private static func isDuplicate(_ key: String, in frame: inout Frame) -> Bool {
+        if frame.pairs.count < 16 {
+            return frame.pairs.contains { $0.key.scalar == key }
+        }
+        if frame.keys.isEmpty { frame.keys = Set(frame.pairs.compactMap(\.key.scalar)) }
+        return !frame.keys.insert(key).inserted
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
