@@ -27,8 +27,48 @@ public struct Reach: Sendable {
         let r = catalogue.concerns.compactMap { c in c.recommended.first.map { (c.header.id, $0.value) } }
         recommendation = r
         recommendedStack = Set(r.map(\.1))
-        graph = RequirementGraph(catalogue)
+        let graph = RequirementGraph(catalogue)
+        self.graph = graph
         recommendedReach = graph.reach(recommendedStack)
+        var counts = [Int](repeating: 0, count: graph.requires.count)
+        var nodes: [String: Int] = [:]
+        for (concern, choice) in r {
+            guard let n = graph.number[choice] else { continue }
+            counts[n] += 1
+            nodes[concern] = n
+        }
+        recommendedCounts = counts
+        recommendationNode = nodes
+        recommendedReached = graph.reached(counts.map { $0 > 0 })
+    }
+
+    /// For each graph node, how many concerns recommend it first: R as a multiset, so that
+    /// substituting one concern keeps an id another concern still recommends.
+    private let recommendedCounts: [Int]
+    /// Concern → the graph node of its first recommendation (only ids that take part in reach).
+    private let recommendationNode: [String: Int]
+    /// Reach(R), per dataset in catalogue order.
+    private let recommendedReached: [Bool]
+
+    /// Reach(R) − Reach(R[deviations]) on numbered ids: the hot path of every lint and
+    /// scorecard, so it hashes only the few ids of the deviations themselves.
+    private func costOfSubstitution(_ deviations: [String: [String]]) -> [CostItem] {
+        var counts = recommendedCounts
+        for concern in deviations.keys {
+            if let n = recommendationNode[concern] { counts[n] -= 1 }
+        }
+        var inStack = counts.map { $0 > 0 }
+        for answers in deviations.values {
+            for answer in answers {
+                if let n = graph.number[answer] { inStack[n] = true }
+            }
+        }
+        let reached = graph.reached(inStack)
+        var out: [CostItem] = []
+        for (i, dataset) in catalogue.datasets.enumerated() where recommendedReached[i] && !reached[i] {
+            out.append(CostItem(dataset: dataset.header.id, source: dataset.source.value))
+        }
+        return out
     }
 
     /// The datasets reachable from `stack`.
@@ -45,14 +85,14 @@ public struct Reach: Sendable {
     /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
     public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
         memo.value(for: CostKey.of([concern: answers])) {
-            items(recommendedReach.subtracting(reach(substituted([concern: answers]))))
+            costOfSubstitution([concern: answers])
         }
     }
 
     /// Reach(R) − Reach(R with every deviation substituted at once).
     public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
         guard !deviations.isEmpty else { return [] }
-        return items(recommendedReach.subtracting(reach(substituted(deviations))))
+        return costOfSubstitution(deviations)
     }
 
     /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.
@@ -148,6 +188,12 @@ private final class RequirementGraph: Sendable {
         // Through the catalogue's index, so a duplicate id means what it means everywhere else.
         requires = ids.map { id in catalogue.requires(id).compactMap { number[$0] } }
         self.number = number
+    }
+
+    /// Whether each dataset (in catalogue order) has a satisfied path, given which nodes are in the stack.
+    func reached(_ inStack: [Bool]) -> [Bool] {
+        var state = [State](repeating: .unknown, count: requires.count)
+        return datasets.map { dataset in dataset.paths.contains { $0.allSatisfy { satisfied($0, inStack, &state) } } }
     }
 
     func reach(_ stack: Set<String>) -> Set<String> {

@@ -129,9 +129,6 @@ public struct ScorecardMetrics: Sendable {
     let concernIndex: [String: Int]
     /// Per concern (catalogue order), its recommended ids.
     let recommended: [Set<String>]
-    /// Projects share stacks and deviations (a portfolio repeats itself), so reach and total
-    /// cost are worked out once per distinct stack and per distinct set of deviations.
-    let cache = ReachCache()
 
     public init(catalogue: Catalogue, reach: Reach? = nil, today: Day) {
         self.catalogue = catalogue
@@ -185,9 +182,9 @@ public struct ScorecardMetrics: Sendable {
         }
         row.concernStates = states
         row.sharedComponents = components
-        row.totalCost = cache.totalCost(deviations, reach)
+        row.totalCost = reach.totalCost(deviations)
 
-        let reached = cache.reach(manifest.stack, reach)
+        let reached = reach.reach(manifest.stack)
         let grantKeys = Set(manifest.grants.map(\.key.value))
         var seenData: Set<String> = []
         for consumed in manifest.consumes {
@@ -205,31 +202,5 @@ public struct ScorecardMetrics: Sendable {
         }
         row.findings = lint.map(ProjectScore.FindingCounts.init)
         return row
-    }
-}
-
-/// Reach and total cost memoised by their input, shared by the threads scoring a portfolio.
-final class ReachCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reached: [String: Set<String>] = [:]
-    private var costs: [String: [CostItem]] = [:]
-    /// Enough for any real portfolio's distinct stacks; beyond it, values are computed afresh.
-    private let limit = 50_000
-
-    func reach(_ stack: Set<String>, _ reach: Reach) -> Set<String> {
-        let key = stack.sorted().joined(separator: " ")
-        if let known = lock.withLock({ reached[key] }) { return known }
-        let value = reach.reach(stack)
-        lock.withLock { if reached.count < limit { reached[key] = value } }
-        return value
-    }
-
-    func totalCost(_ deviations: [String: [String]], _ reach: Reach) -> [CostItem] {
-        guard !deviations.isEmpty else { return [] }
-        let key = deviations.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }.joined(separator: " ")
-        if let known = lock.withLock({ costs[key] }) { return known }
-        let value = reach.totalCost(deviations)
-        lock.withLock { if costs.count < limit { costs[key] = value } }
-        return value
     }
 }
