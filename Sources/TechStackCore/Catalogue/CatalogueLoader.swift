@@ -8,24 +8,19 @@ public enum CatalogueLoader {
 
     /// Loads a catalogue directory from disk.
     public static func load(directory: String) -> Result {
-        let paths: [String]
+        let folder: (paths: [String], files: [InputFile], problems: [Diagnostic])
         do {
-            paths = try InputFile.yamlFiles(under: directory)
+            folder = try InputFile.readYAMLFolder(directory)
         } catch {
             return Result(catalogue: nil, diagnostics: DiagnosticList([error]))
         }
-        if paths.isEmpty {
+        if folder.paths.isEmpty {
             return Result(catalogue: nil, diagnostics: DiagnosticList([
                 Diagnostic(path: directory, mark: .start, message: "holds no *.yaml files; a catalogue is a folder of YAML files"),
             ]))
         }
-        var files: [InputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            do { files.append(try InputFile.read(path)) } catch { diagnostics.append(error) }
-        }
-        var result = load(files: files)
-        result.diagnostics.items.insert(contentsOf: diagnostics, at: 0)
+        var result = load(files: folder.files)
+        result.diagnostics.items.insert(contentsOf: folder.problems, at: 0)
         return result
     }
 
@@ -35,13 +30,7 @@ public enum CatalogueLoader {
         var info: (CatalogueInfo, Origin)?
         var catalogue = Catalogue(info: CatalogueInfo(name: "", publisher: "", version: ""))
         for file in files {
-            let root: YAMLNode
-            do {
-                root = try YAMLReader.read(bytes: file.bytes, path: file.path)
-            } catch {
-                diagnostics.append(error)
-                continue
-            }
+            guard let root = YAMLReader.read(file, into: &diagnostics) else { continue }
             let reader = FieldReader(path: file.path)
             let decoder = EntryDecoder(reader: reader)
             if let fields = reader.fields(root, of: "a catalogue file", known: ["catalogue"] + EntryKind.allCases.map(\.rawValue)) {

@@ -83,6 +83,18 @@ public struct InputFile: Sendable {
         return found.sorted()
     }
 
+    /// Reads every YAML file below `directory` (see `yamlFiles(under:)`). A folder that cannot
+    /// be listed is thrown; a file that cannot be read is a problem beside the files that could.
+    public static func readYAMLFolder(_ directory: String) throws(Diagnostic) -> (paths: [String], files: [InputFile], problems: [Diagnostic]) {
+        let paths = try yamlFiles(under: directory)
+        var files: [InputFile] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            do { files.append(try read(path)) } catch { problems.append(error) }
+        }
+        return (paths, files, problems)
+    }
+
     /// Calls `visit` for every regular file below `directory`. Hidden entries and symbolic
     /// links are skipped; `skipping` names further folder names to leave out.
     ///

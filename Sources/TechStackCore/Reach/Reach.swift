@@ -104,9 +104,6 @@ public struct Reach: Sendable {
         return items(reach(plus).subtracting(reach(without)))
     }
 
-    /// The datasets `id` helps to reach: those in Reach(R⁺) that need it.
-    public func unlocks(_ id: String) -> [CostItem] { cost(of: id) }
-
     /// Datasets in catalogue order, each with its source agency.
     public func items(_ datasets: Set<String>) -> [CostItem] {
         catalogue.datasets.lazy.filter { datasets.contains($0.header.id) }

@@ -24,21 +24,17 @@ public struct RuleSet: Sendable {
     /// The built-in rules and, when given, the rule files under `directory`.
     public static func load(directory: String?) -> LoadResult {
         guard let directory else { return load(builtin: Builtin.ruleFiles, added: []) }
-        let paths: [String]
+        let folder: (paths: [String], files: [InputFile], problems: [Diagnostic])
         do {
-            paths = try InputFile.yamlFiles(under: directory)
+            folder = try InputFile.readYAMLFolder(directory)
         } catch {
             return LoadResult(ruleSet: nil, diagnostics: DiagnosticList([error]))
         }
-        var files: [InputFile] = []
-        var problems: [Diagnostic] = []
-        for path in paths {
-            do { files.append(try InputFile.read(path)) } catch { problems.append(error) }
-        }
-        if paths.isEmpty {
+        var problems = folder.problems
+        if folder.paths.isEmpty {
             problems.append(Diagnostic(path: directory, mark: .start, message: "holds no *.yaml rule files; a rules folder holds YAML files with a 'rules:' list"))
         }
-        var result = load(builtin: Builtin.ruleFiles, added: files)
+        var result = load(builtin: Builtin.ruleFiles, added: folder.files)
         result.diagnostics.items.insert(contentsOf: problems, at: 0)
         if !problems.isEmpty { result.ruleSet = nil }
         return result
@@ -121,13 +117,7 @@ enum RuleDecoder {
     static func decode(files: [InputFile], defaults: [String: Rule], diagnostics: inout [Diagnostic]) -> [Rule] {
         var rules: [Rule] = []
         for file in files {
-            let root: YAMLNode
-            do {
-                root = try YAMLReader.read(bytes: file.bytes, path: file.path)
-            } catch {
-                diagnostics.append(error)
-                continue
-            }
+            guard let root = YAMLReader.read(file, into: &diagnostics) else { continue }
             let reader = FieldReader(path: file.path)
             if let f = reader.fields(root, of: "a rules file", known: ["rules"], required: ["rules"]),
                let list = f["rules"], let items = reader.list(list, "rules") {

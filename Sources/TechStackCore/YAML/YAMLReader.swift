@@ -47,6 +47,17 @@ public enum YAMLReader {
         return try result.get()
     }
 
+    /// Reads `file`, or records why it cannot be read in `diagnostics` and returns nil, for
+    /// loaders that go on to the next file so one run reports every broken file.
+    public static func read(_ file: InputFile, into diagnostics: inout [Diagnostic], limits: YAMLLimits = .standard) -> YAMLNode? {
+        do {
+            return try read(bytes: file.bytes, path: file.path, limits: limits)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
     static func mark<C: Collection>(ofOffset offset: Int, in bytes: C) -> Mark where C.Element == UInt8, C.Index == Int {
         var line = 1, column = 1
         for byte in bytes[bytes.startIndex..<bytes.startIndex + offset] {
