@@ -31,6 +31,11 @@ private func costList(_ items: [CostItem]?) -> String {
     return items.isEmpty ? "no shared data" : items.map(\.shown).joined(separator: ", ")
 }
 
+private func costCount(_ items: [CostItem]?) -> String {
+    guard let items else { return "not an option" }
+    return plural(items.count, "dataset")
+}
+
 private func plural(_ n: Int, _ word: String, _ many: String? = nil) -> String {
     "\(n) \(n == 1 ? word : (many ?? word + "s"))"
 }
@@ -81,7 +86,7 @@ struct DiffText {
         if !d.costs.isEmpty {
             lines += ["", "Cost of deviating, per option:"]
             for c in d.costs {
-                lines.append("  \(c.concern) -> \(c.option): \(costList(c.old)) -> \(costList(c.new))")
+                lines.append("  \(c.concern) -> \(c.option): \(costCount(c.old)) -> \(costCount(c.new))")
                 if !c.added.isEmpty { lines.append("      now costs: \(costList(c.added))") }
                 if !c.removed.isEmpty { lines.append("      no longer costs: \(costList(c.removed))") }
             }
@@ -109,6 +114,9 @@ struct DiffText {
                 continue
             }
             lines.append("  \(p.path) (\(p.project), \(p.agency)): total cost \(p.costBefore.count) -> \(p.costAfter.count) datasets")
+            let (gained, regained) = p.costChange
+            if !gained.isEmpty { lines.append("    now forfeits: \(costList(gained))") }
+            if !regained.isEmpty { lines.append("    no longer forfeits: \(costList(regained))") }
             lines += p.appeared.map { "    + \(finding($0))" }
             lines += p.disappeared.map { "    - \(finding($0))" }
         }
@@ -214,8 +222,7 @@ struct DiffMarkdown {
     private func project(_ p: PortfolioImpact.Project) -> String {
         if let error = p.error { return "- \(md(p.path)): could not be read: \(md(error))\n" }
         var text = "- **\(md(p.path))** (\(md(p.project)), \(md(p.agency))): total cost \(p.costBefore.count) → \(p.costAfter.count) datasets\n"
-        let gained = p.costAfter.filter { a in !p.costBefore.contains { $0.dataset == a.dataset } }
-        let regained = p.costBefore.filter { b in !p.costAfter.contains { $0.dataset == b.dataset } }
+        let (gained, regained) = p.costChange
         if !gained.isEmpty { text += "  - now forfeits: \(md(costList(gained)))\n" }
         if !regained.isEmpty { text += "  - no longer forfeits: \(md(costList(regained)))\n" }
         text += p.appeared.map { "  - ➕ \(md(finding($0)))\n" }.joined()

@@ -47,6 +47,12 @@ public struct PortfolioImpact: Sendable, Codable {
         /// Why the manifest could not be used (`path:line:col: error: …`); nil when it was.
         public var error: String?
 
+        /// Datasets the project now forfeits, and those it no longer forfeits.
+        public var costChange: (gained: [CostItem], regained: [CostItem]) {
+            let before = Set(costBefore.map(\.dataset)), after = Set(costAfter.map(\.dataset))
+            return (costAfter.filter { !before.contains($0.dataset) }, costBefore.filter { !after.contains($0.dataset) })
+        }
+
         public var gainsError: Bool { appeared.contains { $0.severity == .error } }
         public var isAffected: Bool {
             error != nil || !appeared.isEmpty || !disappeared.isEmpty
