@@ -183,6 +183,14 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(Set(refused).subtracting(failed).sorted(), [], "lint refuses these, yet they validate")
     }
 
+    func testTheManifestInitWritesValidatesAgainstTheSchemaItWritesBesideIt() throws {
+        _ = try validator()
+        let out = try Binary.run(["init", "--agency", "ica"], in: scratch)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let manifest = scratch.appendingPathComponent("techstack.yaml").path
+        XCTAssertEqual(try failing([manifest], schema: scratch.appendingPathComponent("techstack.schema.json").path), [])
+    }
+
     func testTheDefaultCatalogueAndRulesValidateAgainstTheirSchemas() throws {
         _ = try validator()
         let catalogue = try InputFile.yamlFiles(under: Self.repository.appendingPathComponent("catalogue").path)
