@@ -124,12 +124,15 @@ public struct CatalogueReport: Sendable {
         public var options: [OptionCost]?
         public var accessPaths: [[String: [String]]]?
         public var source: String?
+        /// `notes` or `illustrative` when the entry is not a published fact.
+        public var provenance: String?
     }
 
     public func show(_ id: String) -> Shown? {
         guard let entry = catalogue[id] else { return nil }
         let h = entry.header
         var shown = Shown(id: h.id, kind: entry.kind.singular.replacingSpaces, name: h.name, summary: h.summary, links: h.links, fields: [:])
+        shown.provenance = h.provenance?.rawValue
         switch entry {
         case .layer(let l):
             shown.fields["order"] = [String(l.order)]
@@ -247,9 +250,13 @@ public struct CatalogueReport: Sendable {
                 lines += costLines(cost, style: style)
             }
         }
+        if let provenance = shown.provenance.flatMap(Provenance.init) {
+            lines.append("")
+            lines.append("provenance: \(provenance.rawValue) (\(provenance.label))")
+        }
         if !shown.links.isEmpty {
             lines.append("")
-            lines.append("links:")
+            lines.append("sources:")
             lines += shown.links.map { "  \($0)" }
         }
         return lines.map { Terminal.sanitize($0) }.joined(separator: "\n") + "\n"

@@ -16,10 +16,15 @@ struct CatalogueCommand: ParsableCommand {
         )
         @OptionGroup var catalogue: CatalogueOptions
         @OptionGroup var output: OutputOptions
+        @Flag(name: .customLong("require-links"), help: "Also report every standard, component, dataset and agency that has no source link and no provenance mark.")
+        var requireLinks = false
 
         func run() throws {
             try output.check(["text", "json"])
-            let result = catalogue.source.load()
+            var result = catalogue.source.load()
+            if requireLinks, let c = result.catalogue {
+                result.diagnostics.items += CatalogueChecker.unsourced(in: c)
+            }
             let items = result.diagnostics.items
             if output.format == "json" {
                 struct Item: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
@@ -33,7 +38,7 @@ struct CatalogueCommand: ParsableCommand {
                 if let c = result.catalogue {
                     let counts = EntryKind.allCases.map { "\(c.entries(of: $0).count) \($0.rawValue)" }.joined(separator: ", ")
                     let verdict = items.isEmpty ? "no problems" : "\(result.diagnostics.errors.count) error(s), \(result.diagnostics.warnings.count) warning(s)"
-                    try output.write("\(c.info.name) \(c.info.version): \(counts); \(verdict)\n")
+                    try output.write("\(Terminal.sanitize(c.info.name)) \(Terminal.sanitize(c.info.version)): \(counts); \(verdict)\n")
                 }
             }
             if result.diagnostics.hasSchemaErrors || result.catalogue == nil { throw ExitCode(2) }
