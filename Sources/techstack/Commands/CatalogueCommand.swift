@@ -79,7 +79,7 @@ struct CatalogueCommand: ParsableCommand {
             var text = ""
             for row in rows {
                 let id = row.id.padding(idWidth)
-                text += "\(style.bold(id))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
+                text += "\(style.bold(Terminal.sanitize(id)))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
             }
             try output.write(text)
         }
@@ -121,8 +121,9 @@ struct CatalogueCommand: ParsableCommand {
             } else {
                 let style = output.style
                 let lines = hits.map { hit in
-                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(hit.matched): \(hit.text)")
-                    return Terminal.sanitize("\(style.bold(hit.id)) (\(hit.kind)) \(hit.name)\(context)")
+                    let t = { (text: String) in Terminal.sanitize(text) }
+                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(t(hit.matched)): \(t(hit.text))")
+                    return "\(style.bold(t(hit.id))) (\(t(hit.kind))) \(t(hit.name))\(context)"
                 }
                 try output.write(lines.joined(separator: "\n") + "\n")
             }
