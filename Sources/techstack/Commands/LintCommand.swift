@@ -56,6 +56,15 @@ struct LintCommand: ParsableCommand {
                                     showSuppressed: showSuppressed, omitSuppressed: omitSuppressed,
                                     failOn: failOn.severity, fullReportHint: fullReportHint)
         try output.write(reporter.generateReport(report, context: context))
+        if reporter.identifier == GitHubReporter.identifier,
+           let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            do {
+                try GitHubReporter.append(GitHubReporter.stepSummary(report, context: context), to: summary)
+            } catch {
+                Console.report(DiagnosticList([error]))
+                throw ExitCode(2)
+            }
+        }
 
         if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(2) }
         if let level = failOn.severity, results.contains(where: { $0.findings.contains { $0.severity >= level } }) {

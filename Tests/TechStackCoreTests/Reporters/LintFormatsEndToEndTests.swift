@@ -192,6 +192,40 @@ final class LintFormatsEndToEndTests: XCTestCase {
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
+    func testGitHubAppendsAJobSummaryWhenAsked() throws {
+        let summary = directory.appendingPathComponent("step-summary.md")
+        try Data("## earlier step\n".utf8).write(to: summary)
+        let result = try Binary.run(["lint", "--today", "2026-11-24", "--format", "github", "techstack.yaml"], in: directory,
+                                    environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let text = String(decoding: try Data(contentsOf: summary), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("## earlier step\n## techstack lint\n"), text)
+        XCTAssertTrue(text.contains("| techstack.yaml:7:14 | error | recommended-choice | "), text)
+        let plain = try Binary.run(["lint", "--today", "2026-11-24", "--format", "json", "techstack.yaml"], in: directory,
+                                   environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(plain.status, 1)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: summary), as: UTF8.self), text, "only --format github writes it")
+    }
+
+    func testGitHubWritesTheJobSummaryIntoAFIFO() throws {
+        let fifo = directory.appendingPathComponent("summary.fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        // A reader on the other end, as GitHub's runner would be.
+        let copy = directory.appendingPathComponent("read.md").path
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, copy]
+        try reader.run()
+        let result = try Binary.run(["lint", "--today", "2026-11-24", "--format", "github", "techstack.yaml"], in: directory,
+                                    environment: ["GITHUB_STEP_SUMMARY": fifo])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        reader.waitUntilExit()
+        XCTAssertTrue(String(decoding: try Data(contentsOf: URL(fileURLWithPath: copy)), as: UTF8.self).hasPrefix("## techstack lint\n"))
+        var info = stat()
+        XCTAssertEqual(stat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
+    }
+
     // MARK: - JUnit
 
     func testJUnitIsWellFormedWithCountsThatAddUp() throws {
