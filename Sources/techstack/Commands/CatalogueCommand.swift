@@ -4,8 +4,8 @@ import TechStackCore
 struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
-        abstract: "Check, list, show and search the catalogue; write it as a web site.",
-        subcommands: [Check.self, List.self, Show.self, Search.self, Site.self, Export.self]
+        abstract: "Check, list, show and search the catalogue; write it as a web site, a JSON Schema for editors, or the diff of two catalogues.",
+        subcommands: [Check.self, List.self, Show.self, Search.self, Site.self, Export.self, Schema.self, Diff.self]
     )
 
     struct Check: ParsableCommand {
