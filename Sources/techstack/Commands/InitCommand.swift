@@ -139,7 +139,7 @@ struct StarterManifest {
                   "# Data this project is the source of truth for; share it by default.",
                   "# produces:",
                   "#   - id: DATA-ID",
-                  "#     shared-via: \(catalogue.concern("api-gateway")?.recommended.first?.value ?? "GATEWAY-ID")",
+                  "#     shared-via: \(sharingChoice(in: catalogue) ?? "GATEWAY-ID")",
                   "# Grant references, by dataset id or source agency id.",
                   "# grants:",
                   "#   DATASET-OR-AGENCY-ID: GRANT-REFERENCE",
@@ -169,4 +169,11 @@ struct StarterManifest {
         }
         return out
     }
+
+/// The first recommendation of the concern the built-in sharing-by-default rule names: where
+/// produced data is shared, in whatever catalogue is in use.
+private func sharingChoice(in catalogue: Catalogue) -> String? {
+    guard let rules = try? RuleSet.loadUsable(directory: nil).0,
+          let concern = rules.rules.first(where: { $0.kind == .sharingByDefault })?.parameters.concern?.value else { return nil }
+    return catalogue.concern(concern)?.recommended.first?.value
 }
