@@ -21,7 +21,7 @@ func signedPoints(_ points: Double) -> String {
 }
 
 /// The trend for a terminal: the snapshots, adoption per agency and per concern over the last
-/// snapshots, and the biggest improvements and drops between the last two.
+/// snapshots, and the biggest improvements and drops between the first and the last day.
 public enum TextTrend: TrendFormat {
     public static let identifier = "text"
     /// Columns shown per series; older snapshots are in the JSON and HTML.
@@ -65,7 +65,7 @@ public enum TextTrend: TrendFormat {
                     let v = percent(s.adoption[offset + i])
                     cells.append((v, v))
                 }
-                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption[s.adoption.count - 2], s.adoption[s.adoption.count - 1]) : nil
+                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption.first ?? nil, s.adoption.last ?? nil) : nil
                 let change = last.map { signedPoints($0.points) } ?? ""
                 cells.append((change, last.map { colored($0.points, style: style) } ?? ""))
                 t.add(cells)
@@ -73,7 +73,7 @@ public enum TextTrend: TrendFormat {
             out += t.render(style: style)
         }
         if trend.points.count >= 2 {
-            let before = trend.points[trend.points.count - 2].day
+            let before = trend.points[0].day
             let after = trend.points[trend.points.count - 1].day
             for (title, changes) in [("Biggest improvements", trend.improvements), ("Biggest drops", trend.drops)] {
                 out.append("")
