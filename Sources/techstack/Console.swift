@@ -18,10 +18,6 @@ enum Console {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw Diagnostic(path: path, mark: .start, message: "cannot write the output file: \(error.localizedDescription)")
-        }
+        try OutputFile.write(text, to: path)
     }
 }

@@ -68,7 +68,7 @@ final class ExportTests: XCTestCase {
         let spec = try XCTUnwrap(myinfo["spec"] as? [String: Any])
         XCTAssertEqual(spec["owner"] as? String, "group:default/govtech")
         XCTAssertEqual(spec["system"] as? String, "microservices")
-        XCTAssertEqual(spec["dependsOn"] as? [String], ["component:default/singpass", "resource:default/rest-json"])
+        XCTAssertEqual(spec["dependsOn"] as? [String], ["component:default/singpass", "resource:default/rest-json", "resource:default/fapi-2"])
         XCTAssertEqual(spec["lifecycle"] as? String, "production")
     }
 

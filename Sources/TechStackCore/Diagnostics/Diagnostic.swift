@@ -47,7 +47,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(path):\(mark.line):\(mark.column): \(severity.rawValue): \(Terminal.sanitize(message))"
+        "\(Terminal.sanitize(path)):\(mark.line):\(mark.column): \(severity.rawValue): \(Terminal.sanitize(message))"
     }
 }
 

@@ -39,7 +39,8 @@ public struct Reach: Sendable {
         }
         recommendedCounts = counts
         recommendationNode = nodes
-        recommendedReached = graph.reached(counts.map { $0 > 0 })
+        recommendedInStack = counts.map { $0 > 0 }
+        recommendedReached = graph.reached(recommendedInStack)
     }
 
     /// For each graph node, how many concerns recommend it first: R as a multiset, so that
@@ -49,26 +50,37 @@ public struct Reach: Sendable {
     private let recommendationNode: [String: Int]
     /// Reach(R), per dataset in catalogue order.
     private let recommendedReached: [Bool]
+    /// The recommended stack as numbered nodes.
+    private let recommendedInStack: [Bool]
 
     /// Reach(R) − Reach(R[deviations]) on numbered ids: the hot path of every lint and
     /// scorecard, so it hashes only the few ids of the deviations themselves.
     private func costOfSubstitution(_ deviations: [String: [String]]) -> [CostItem] {
-        var counts = recommendedCounts
+        // Only the nodes whose membership changes, and the datasets that depend on them, are
+        // looked at again: the rest of Reach(R) stays as it is.
+        var removedCounts: [Int: Int] = [:]
         for concern in deviations.keys {
-            if let n = recommendationNode[concern] { counts[n] -= 1 }
+            if let n = recommendationNode[concern] { removedCounts[n, default: 0] += 1 }
         }
-        var inStack = counts.map { $0 > 0 }
+        var inStack = recommendedInStack
+        var changed: [Int] = []
+        for (n, removed) in removedCounts where recommendedCounts[n] - removed <= 0 {
+            inStack[n] = false
+            changed.append(n)
+        }
         for answers in deviations.values {
             for answer in answers {
-                if let n = graph.number[answer] { inStack[n] = true }
+                if let n = graph.number[answer], !inStack[n] {
+                    inStack[n] = true
+                    changed.append(n)
+                }
             }
         }
-        let reached = graph.reached(inStack)
-        var out: [CostItem] = []
-        for (i, dataset) in catalogue.datasets.enumerated() where recommendedReached[i] && !reached[i] {
-            out.append(CostItem(dataset: dataset.header.id, source: dataset.source.value))
+        guard !changed.isEmpty else { return [] }
+        return graph.lost(candidatesOf: changed, reachedBefore: recommendedReached, now: inStack).map { i in
+            let dataset = catalogue.datasets[i]
+            return CostItem(dataset: dataset.header.id, source: dataset.source.value)
         }
-        return out
     }
 
     /// The datasets reachable from `stack`.
@@ -96,12 +108,20 @@ public struct Reach: Sendable {
     }
 
     /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.
+    ///
+    /// Only the datasets whose paths name `id`, or a component that requires it, can differ
+    /// between the two stacks, so only those are evaluated: a site asks this for every
+    /// standard and component, and a full reach per entry would make it quadratic.
     public func cost(of id: String) -> [CostItem] {
-        var plus = recommendedStack
-        plus.insert(id)
+        guard let n = graph.number[id] else { return [] }
+        var plus = recommendedInStack
+        plus[n] = true
         var without = plus
-        without.remove(id)
-        return items(reach(plus).subtracting(reach(without)))
+        without[n] = false
+        return graph.lost(candidatesOf: n, with: plus, without: without).map { i in
+            let dataset = catalogue.datasets[i]
+            return CostItem(dataset: dataset.header.id, source: dataset.source.value)
+        }
     }
 
     /// Datasets in catalogue order, each with its source agency.
@@ -185,6 +205,54 @@ private final class RequirementGraph: Sendable {
         // Through the catalogue's index, so a duplicate id means what it means everywhere else.
         requires = ids.map { id in catalogue.requires(id).compactMap { number[$0] } }
         self.number = number
+        var dependents = [[Int]](repeating: [], count: ids.count)
+        for (n, needs) in requires.enumerated() { for m in needs { dependents[m].append(n) } }
+        self.dependents = dependents
+        var users = [[Int]](repeating: [], count: ids.count)
+        for (i, dataset) in datasets.enumerated() {
+            for n in Set(dataset.paths.joined()) { users[n].append(i) }
+        }
+        datasetsNaming = users
+    }
+
+    /// Who requires each numbered id, and which datasets (by index) name it in a path.
+    let dependents: [[Int]]
+    let datasetsNaming: [[Int]]
+
+    /// The datasets (indices, ascending) whose reach can change when the nodes `changed`
+    /// enter or leave the stack: those whose paths name them or anything requiring them.
+    func candidates(_ changed: [Int]) -> [Int] {
+        var affected = Set(changed)
+        var work = changed
+        while let m = work.popLast() {
+            for d in dependents[m] where affected.insert(d).inserted { work.append(d) }
+        }
+        var candidates: Set<Int> = []
+        for m in affected { candidates.formUnion(datasetsNaming[m]) }
+        return candidates.sorted()
+    }
+
+    /// Datasets (indices, ascending) reached before but not with the stack `now`, evaluating
+    /// only those whose reach the `changed` nodes can affect.
+    func lost(candidatesOf changed: [Int], reachedBefore: [Bool], now inStack: [Bool]) -> [Int] {
+        var state = [State](repeating: .unknown, count: requires.count)
+        return candidates(changed).filter { i in
+            reachedBefore[i] && !datasets[i].paths.contains { $0.allSatisfy { satisfied($0, inStack, &state) } }
+        }
+    }
+
+    /// Datasets (indices, in catalogue order) reached with `with` but not with `without`,
+    /// where the two stacks differ only in node `n`: only datasets whose paths name `n` or
+    /// something that requires it, transitively, are evaluated.
+    func lost(candidatesOf n: Int, with: [Bool], without: [Bool]) -> [Int] {
+        let candidates = self.candidates([n])
+        var stateWith = [State](repeating: .unknown, count: requires.count)
+        var stateWithout = stateWith
+        return candidates.filter { i in
+            let paths = datasets[i].paths
+            return paths.contains { $0.allSatisfy { satisfied($0, with, &stateWith) } }
+                && !paths.contains { $0.allSatisfy { satisfied($0, without, &stateWithout) } }
+        }
     }
 
     /// Whether each dataset (in catalogue order) has a satisfied path, given which nodes are in the stack.

@@ -6,6 +6,7 @@ struct EntryPage {
 
     private var catalogue: Catalogue { context.catalogue }
     private var reach: Reach { context.reach }
+    private var backlinks: Backlinks { context.backlinks }
 
     func render(_ entry: Entry) -> String {
         let h = entry.header
@@ -25,6 +26,7 @@ struct EntryPage {
             .h1(txt(h.name), .text(" "), statusBadge(entry)),
             .p(attr("class", "summary"), txt(h.summary)),
             body,
+            provenance(h.provenance),
             links(h.links),
         ])
         return SiteLayout.render(title: "\(h.name) (\(h.kind.singular))", context: context, current: h.kind, main: main)
@@ -33,6 +35,11 @@ struct EntryPage {
     private func statusBadge(_ entry: Entry) -> Body {
         guard let status = catalogue.lifecycle(of: entry.id)?.status else { return .empty }
         return context.statusBadge(status)
+    }
+
+    private func provenance(_ provenance: Provenance?) -> Body {
+        guard let provenance else { return .empty }
+        return .p(attr("class", "provenance"), el("strong", txt("Provenance: ")), txt(provenance.label.prefix(1).uppercased() + provenance.label.dropFirst() + "."))
     }
 
     private func links(_ urls: [String]) -> Body {
@@ -79,8 +86,8 @@ struct EntryPage {
 
     private func sourceKind(_ kind: SourceKind) -> Body {
         let id = kind.header.id
-        let agencies = catalogue.agencies.filter { $0.sourceKind.value == id }.map(\.header.id)
-        let datasets = catalogue.datasets.filter { sourceKind(of: $0) == id }.map(\.header.id)
+        let agencies = backlinks.agenciesOfSourceKind[id] ?? []
+        let datasets = backlinks.datasetsOfSourceKind[id] ?? []
         return .group([
             SiteLayout.section("Agencies of this kind", id: "agencies", list(agencies, empty: "No agency is of this kind.")),
             SiteLayout.section("Datasets kept true by this kind of actor", id: "datasets", list(datasets, empty: "No dataset.")),
@@ -94,8 +101,8 @@ struct EntryPage {
 
     private func agency(_ agency: Agency) -> Body {
         let id = agency.header.id
-        let datasets = catalogue.datasets.filter { $0.source.value == id }.map(\.header.id)
-        let components = catalogue.components.filter { $0.owner.value == id }.map(\.header.id)
+        let datasets = backlinks.datasetsOfSource[id] ?? []
+        let components = backlinks.componentsOwnedBy[id] ?? []
         return .group([
             SiteLayout.facts([("Source kind", context.link(agency.sourceKind.value))]),
             SiteLayout.section("Grant process", id: "grant", grantProcess(agency)),
@@ -118,7 +125,7 @@ struct EntryPage {
     private func fundingModel(_ model: FundingModel) -> Body {
         let id = model.header.id
         let components = catalogue.components.filter { $0.funding.value == id }
-        let from = catalogue.fundingModels.filter { $0.becomes?.model.value == id }.map(\.header.id)
+        let from = backlinks.fundingModelsBecoming[id] ?? []
         return .group([
             SiteLayout.facts([
                 ("Charging", txt(FundingPages.charging(model.charging))),
@@ -190,7 +197,7 @@ struct EntryPage {
     private func component(_ component: Component) -> Body {
         let id = component.header.id
         let layers = component.layers.map(\.value)
-        let via = catalogue.datasets.filter { d in d.access.contains { $0.via?.value == id } }.map(\.header.id)
+        let via = backlinks.datasetsVia[id] ?? []
         let layerFact: Body = layers.count > 1
             ? .group([context.link(layers[0]), txt(" (primary); hybrid, also in "), context.links(Array(layers.dropFirst()))])
             : context.links(layers)
@@ -211,10 +218,10 @@ struct EntryPage {
     /// What standards and components share: who recommends them, who needs them, and what
     /// becomes unreachable without them.
     private func choiceSections(_ id: String) -> Body {
-        let recommending = catalogue.concerns(recommending: id).map(\.header.id)
-        let alternativeIn = catalogue.concerns.filter { $0.alternatives.contains { $0.value == id } }.map(\.header.id)
-        let requiredBy = catalogue.components.filter { $0.requires.contains { $0.value == id } }.map(\.header.id)
-        let successorOf = catalogue.allEntries.filter { catalogue.lifecycle(of: $0.id)?.replacedBy == id }.map(\.id)
+        let recommending = backlinks.concernsRecommending[id] ?? []
+        let alternativeIn = backlinks.concernsWithAlternative[id] ?? []
+        let requiredBy = backlinks.componentsRequiring[id] ?? []
+        let successorOf = backlinks.replacing[id] ?? []
         return .group([
             SiteLayout.section("Concerns recommending it", id: "recommended-by", list(recommending, empty: "No concern recommends it.")),
             alternativeIn.isEmpty ? .empty

@@ -30,8 +30,9 @@ public enum Site {
         }
         let reach = Reach(catalogue: catalogue)
         let palette = FundingPalette(catalogue: catalogue)
+        let backlinks = Backlinks(catalogue)
         func context(_ page: SitePath) -> SiteContext {
-            SiteContext(catalogue: catalogue, reach: reach, palette: palette, page: page)
+            SiteContext(catalogue: catalogue, reach: reach, palette: palette, backlinks: backlinks, page: page)
         }
         var files: [SiteFile] = []
         func add(_ path: String, _ contents: String) {

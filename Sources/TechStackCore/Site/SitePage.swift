@@ -14,6 +14,7 @@ struct SiteContext {
     let catalogue: Catalogue
     let reach: Reach
     let palette: FundingPalette
+    let backlinks: Backlinks
     /// The page being rendered, for relative links.
     var page: SitePath
 

@@ -19,6 +19,8 @@ public struct SiteWriter: Sendable {
         public var written: [SitePath]
         /// Owned files from an earlier run that this run no longer produces.
         public var removed: [SitePath]
+        /// Stale paths left alone because something on their way is not a real folder of OUTDIR.
+        public var warnings: [Diagnostic] = []
     }
 
     public func write(_ files: [SiteFile]) throws(DiagnosticList) -> Summary {
@@ -34,14 +36,25 @@ public struct SiteWriter: Sendable {
         }
         guard conflicts.isEmpty else { throw DiagnosticList(conflicts) }
 
+        // The list of owned files is written first, with every file this run is about to
+        // write: a run that stops part-way (disk full, a name too long, a kill) leaves a
+        // folder whose every file is owned, which the next run repairs.
+        try writeManifest(owned.union(seen).sorted())
         for file in files.sorted(by: { $0.path < $1.path }) {
             try write(file)
         }
         let stale = owned.subtracting(seen).sorted()
         var removed: [SitePath] = []
-        for path in stale where remove(path) { removed.append(path) }
+        var warnings: [Diagnostic] = []
+        for path in stale {
+            switch remove(path) {
+            case .removed: removed.append(path)
+            case .gone: break
+            case .refused(let diagnostic): warnings.append(diagnostic)
+            }
+        }
         try writeManifest(seen.sorted())
-        return Summary(written: files.map(\.path), removed: removed)
+        return Summary(written: files.map(\.path), removed: removed, warnings: warnings)
     }
 
     // MARK: steps
@@ -115,15 +128,30 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    private enum Removal { case removed, gone, refused(Diagnostic) }
+
     /// Removes an owned file that is still a regular file, then its folders if they are empty.
-    private func remove(_ path: SitePath) -> Bool {
-        guard kind(of: full(path.description)) == .file, unlink(full(path.description)) == 0 else { return false }
+    /// Every folder on its way must be a real folder inside OUTDIR: a symbolic link planted in
+    /// place of one (or named in an edited `.techstack-site`) is never followed.
+    private func remove(_ path: SitePath) -> Removal {
+        var prefix = ""
+        for name in path.directories {
+            prefix += prefix.isEmpty ? name : "/" + name
+            switch kind(of: full(prefix)) {
+            case .directory: continue
+            case .missing: return .gone
+            case .symlink, .file, .other:
+                return .refused(Diagnostic(path: full(prefix), mark: .start, severity: .warning,
+                                           message: "is not a real folder inside the site's folder; the stale page '\(path)' below it was left alone"))
+            }
+        }
+        guard kind(of: full(path.description)) == .file, unlink(full(path.description)) == 0 else { return .gone }
         var dirs = path.directories
         while !dirs.isEmpty {
             if rmdir(full(dirs.joined(separator: "/"))) != 0 { break }
             dirs.removeLast()
         }
-        return true
+        return .removed
     }
 
     private func writeManifest(_ paths: [SitePath]) throws(DiagnosticList) {

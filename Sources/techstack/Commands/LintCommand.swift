@@ -43,6 +43,10 @@ struct LintCommand: ParsableCommand {
             do {
                 results.append(linter.lint(try InputFile.read(path)))
             } catch {
+                var error = error
+                if manifests.isEmpty, access(path, F_OK) != 0 {
+                    error.message = "no techstack.yaml here; 'techstack init' writes a starter manifest, or name the manifests to lint"
+                }
                 results.append(FileResult(path: path, errors: [error]))
             }
         }

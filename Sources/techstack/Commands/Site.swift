@@ -25,6 +25,7 @@ extension CatalogueCommand {
                 throw error.diagnostic
             }
             let summary = try SiteWriter(directory: outputDirectory).write(files)
+            Console.report(DiagnosticList(summary.warnings))
             let removed = summary.removed.isEmpty ? "" : "; removed \(summary.removed.count) stale page(s)"
             Console.error("wrote \(summary.written.count) files to \(Terminal.sanitize(outputDirectory))\(removed); open \(Terminal.sanitize(outputDirectory))/index.html")
         }
