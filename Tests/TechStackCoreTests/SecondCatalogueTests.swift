@@ -76,17 +76,4 @@ final class SecondCatalogueTests: XCTestCase {
             }
         }
     }
-
-    func testNoDefaultCatalogueIdInTheSources() throws {
-        let loaded = CatalogueLoader.load(files: Builtin.catalogueFiles)
-        let ids = try XCTUnwrap(loaded.catalogue).allEntries.map(\.id).filter { $0.count > 3 }
-        let sources = root.appendingPathComponent("Sources")
-        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
-        for file in files where !file.hasPrefix("embed-defaults") {
-            let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
-            for id in ids where text.contains("\"\(id)\"") {
-                XCTFail("\(file) names the default catalogue's id '\(id)'; catalogue facts belong in YAML")
-            }
-        }
-    }
 }

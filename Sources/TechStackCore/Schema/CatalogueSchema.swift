@@ -64,6 +64,7 @@ enum CatalogueSchema {
         case "name": return Schemas.text
         case "summary": return Schemas.text
         case "links": return links
+        case "provenance": return ["description": "notes: a reading of the notes, not a published fact; illustrative: made up to show the model.", "enum": ["notes", "illustrative"]]
         default: break
         }
         switch (kind, name) {

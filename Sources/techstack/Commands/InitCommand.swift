@@ -169,6 +169,7 @@ struct StarterManifest {
         }
         return out
     }
+}
 
 /// The first recommendation of the concern the built-in sharing-by-default rule names: where
 /// produced data is shared, in whatever catalogue is in use.

@@ -58,7 +58,7 @@ public enum CSVScorecard: ScorecardFormat {
     /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
     /// Control characters (line breaks, ESC, BEL, NUL, C1) are shown as `\u{…}`, never raw.
     static func quote(_ field: String) -> String {
-        var text = Terminal.sanitize(field)
+        var text = field
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }
