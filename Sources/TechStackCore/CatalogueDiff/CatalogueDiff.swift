@@ -192,6 +192,7 @@ enum EntryFields {
             }))
         }
         if !h.links.isEmpty { add("links", list(h.links)) }
+        add("provenance", h.provenance?.rawValue)
         return out
     }
 }

@@ -64,7 +64,9 @@ enum CatalogueSchema {
         case "name": return Schemas.text
         case "summary": return Schemas.text
         case "links": return links
-        case "provenance": return ["description": "notes: a reading of the notes, not a published fact; illustrative: made up to show the model.", "enum": ["notes", "illustrative"]]
+        case "provenance":
+            return ["description": "When the entry is no published fact: notes (a reading of the notes the catalogue was made from) or illustrative (made up to show the model).",
+                    "enum": .array(Provenance.allCases.map { .string($0.rawValue) })]
         default: break
         }
         switch (kind, name) {
