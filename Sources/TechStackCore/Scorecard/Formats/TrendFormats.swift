@@ -21,7 +21,7 @@ func signedPoints(_ points: Double) -> String {
 }
 
 /// The trend for a terminal: the snapshots, adoption per agency and per concern over the last
-/// snapshots, and the biggest improvements and drops between the last two.
+/// snapshots, and the biggest improvements and drops between the first and the last day.
 public enum TextTrend: TrendFormat {
     public static let identifier = "text"
     /// Columns shown per series; older snapshots are in the JSON and HTML.
@@ -63,14 +63,14 @@ public enum TextTrend: TrendFormat {
                 for i in 0..<shown.count {
                     cells.append(StyledText(percent(s.adoption[offset + i])))
                 }
-                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption[s.adoption.count - 2], s.adoption[s.adoption.count - 1]) : nil
+                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption.first ?? nil, s.adoption.last ?? nil) : nil
                 cells.append(last.map { colored($0.points, style: style) } ?? StyledText())
                 t.add(cells)
             }
             out += t.render(style: style)
         }
         if trend.points.count >= 2 {
-            let before = trend.points[trend.points.count - 2].day
+            let before = trend.points[0].day
             let after = trend.points[trend.points.count - 1].day
             for (title, changes) in [("Biggest improvements", trend.improvements), ("Biggest drops", trend.drops)] {
                 out.append(StyledText())
