@@ -67,7 +67,11 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertEqual(CSVScorecard.quote("plain"), "plain")
         XCTAssertEqual(CSVScorecard.quote("a,b"), "\"a,b\"")
         XCTAssertEqual(CSVScorecard.quote("say \"hi\""), "\"say \"\"hi\"\"\"")
-        XCTAssertEqual(CSVScorecard.quote("two\r\nlines"), "\"two\r\nlines\"")
+        XCTAssertEqual(CSVScorecard.quote("two\r\nlines"), "two\\u{d}\\u{a}lines")
+        for control in ["\u{1B}[2J", "\u{7}", "\u{0}", "\u{85}", "\u{9B}31m"] {
+            XCTAssertFalse(CSVScorecard.quote("a\(control)b").unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                           "a raw control character in a CSV cell")
+        }
         XCTAssertEqual(CSVScorecard.quote("=cmd()"), "'=cmd()")
         XCTAssertEqual(CSVScorecard.fraction(2.0 / 3.0), "0.667")
         XCTAssertEqual(CSVScorecard.fraction(1), "1.000")
@@ -81,7 +85,7 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertEqual(records.count, 3)
         XCTAssertTrue(records.allSatisfy { $0.count == CSVScorecard.header.count })
         XCTAssertEqual(records[1][1], "<script>alert('x')</script>, \"quoted\" | *bold* [link](http://x)")
-        XCTAssertEqual(records[2][0], "bad,\"path\"\nx.yaml")
+        XCTAssertEqual(records[2][0], "bad,\"path\"\\u{a}x.yaml")
         XCTAssertTrue(records[2].last?.contains("expected a mapping") ?? false)
     }
 

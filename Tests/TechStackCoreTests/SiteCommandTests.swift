@@ -106,7 +106,7 @@ final class SiteCommandTests: XCTestCase {
     func testExportWithAnUnknownFormatExitsTwo() throws {
         let out = try Binary.run(["catalogue", "export", "--format", "backstag"], in: scratch)
         XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.contains("unknown export format 'backstag'"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("The value 'backstag' is invalid for '--format"), out.stderr)
         XCTAssertTrue(out.stderr.contains("backstage"), out.stderr)
         XCTAssertEqual(try Binary.run(["catalogue", "export"], in: scratch).status, 2)
     }

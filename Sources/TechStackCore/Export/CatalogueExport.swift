@@ -6,10 +6,24 @@ public protocol CatalogueExport {
 }
 
 public enum CatalogueExports {
-    public static var all: [any CatalogueExport.Type] { [BackstageExport.self, RadarExport.self, ZalandoRadarExport.self, BYORRadarExport.self] }
+    public static var all: [any CatalogueExport.Type] { Choice.allCases.map(\.export) }
 
     public static func named(_ identifier: String) -> (any CatalogueExport.Type)? {
         all.first { $0.identifier == identifier }
+    }
+
+    /// `catalogue export --format`.
+    public enum Choice: String, CaseIterable, Sendable {
+        case backstage, radar, radarZalando = "radar-zalando", radarBYOR = "radar-byor"
+
+        public var export: any CatalogueExport.Type {
+            switch self {
+            case .backstage: BackstageExport.self
+            case .radar: RadarExport.self
+            case .radarZalando: ZalandoRadarExport.self
+            case .radarBYOR: BYORRadarExport.self
+            }
+        }
     }
 
     /// The primary layer of a standard or component, used to place it on a radar or in a

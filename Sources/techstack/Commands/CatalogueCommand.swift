@@ -15,18 +15,17 @@ struct CatalogueCommand: ParsableCommand {
             discussion: "Exit 0 when clean (warnings allowed), 1 when there are catalogue problems, 2 when a file cannot be used."
         )
         @OptionGroup var catalogue: CatalogueOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<TextOrJSON>
         @Flag(name: .customLong("require-links"), help: "Also report every standard, component, dataset and agency that has no source link and no provenance mark.")
         var requireLinks = false
 
         func run() throws {
-            try output.check(["text", "json"])
             var result = catalogue.source.load()
             if requireLinks, let c = result.catalogue {
                 result.diagnostics.items += CatalogueChecker.unsourced(in: c)
             }
             let items = result.diagnostics.items
-            if output.format == "json" {
+            if output.format == .json {
                 struct Item: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
                 struct Answer: Encodable { var catalogue: CatalogueInfo?; var entries: Int; var problems: [Item]; var errors: Int; var warnings: Int }
                 let answer = Answer(catalogue: result.catalogue?.info, entries: result.catalogue?.allEntries.count ?? 0,
@@ -53,10 +52,9 @@ struct CatalogueCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only entries in this layer.", valueName: "LAYER"))
         var layer: String?
         @OptionGroup var catalogue: CatalogueOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<TextOrJSON>
 
         func run() throws {
-            try output.check(["text", "json"])
             var entryKind: EntryKind?
             if let kind {
                 guard let k = EntryKind(word: kind) else {
@@ -69,7 +67,7 @@ struct CatalogueCommand: ParsableCommand {
                 throw ValidationError("unknown layer '\(layer)'\(NearestName.hint(layer, in: c.layers.map(\.header.id)))")
             }
             let rows = CatalogueReport(catalogue: c).list(kind: entryKind, layer: layer)
-            if output.format == "json" {
+            if output.format == .json {
                 try output.write(JSONOutput.encode(rows))
                 return
             }
@@ -90,16 +88,15 @@ struct CatalogueCommand: ParsableCommand {
             abstract: "Show one entry; for a concern, what deviating to each option costs; for a component or standard, the data it unlocks.")
         @Argument(help: "An entry id.") var id: String
         @OptionGroup var catalogue: CatalogueOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<TextOrJSON>
 
         func run() throws {
-            try output.check(["text", "json"])
             let c = try catalogue.usable()
             let report = CatalogueReport(catalogue: c)
             guard let shown = report.show(id) else {
                 throw ValidationError("no entry '\(id)' in the catalogue\(NearestName.hint(id, in: c.allEntries.map(\.id)))")
             }
-            if output.format == "json" {
+            if output.format == .json {
                 try output.write(JSONOutput.encode(shown))
             } else {
                 try output.write(report.text(shown, style: output.style))
@@ -111,13 +108,12 @@ struct CatalogueCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "search", abstract: "Search ids, names, summaries, questions and dataset items.")
         @Argument(help: "Text to look for (any case).") var text: String
         @OptionGroup var catalogue: CatalogueOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<TextOrJSON>
 
         func run() throws {
-            try output.check(["text", "json"])
             let c = try catalogue.usable()
             let hits = CatalogueReport(catalogue: c).search(text)
-            if output.format == "json" {
+            if output.format == .json {
                 try output.write(JSONOutput.encode(hits))
             } else if hits.isEmpty {
                 try output.write("no entry matches '\(text)'\n" as StyledText)

@@ -9,10 +9,9 @@ struct CostCommand: ParsableCommand {
     )
     @Argument(help: "A standard or component id.") var id: String
     @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<TextOrJSON>
 
     func run() throws {
-        try output.check(["text", "json"])
         let c = try catalogue.usable()
         guard let kind = c.kind(of: id), kind == .standards || kind == .components else {
             let known = (c.standards.map(\.header.id) + c.components.map(\.header.id))
@@ -21,7 +20,7 @@ struct CostCommand: ParsableCommand {
         }
         let report = CatalogueReport(catalogue: c)
         let answer = report.cost(of: id)
-        if output.format == "json" {
+        if output.format == .json {
             try output.write(JSONOutput.encode(answer))
             return
         }

@@ -12,13 +12,12 @@ struct ExplainCommand: ParsableCommand {
     var rule: String?
 
     @OptionGroup var rules: RulesOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<TextOrJSON>
 
     func run() throws {
-        try output.check(["text", "json"])
         let ruleSet = try rules.usable()
         guard let id = rule else {
-            if output.format == "json" {
+            if output.format == .json {
                 try output.write(JSONOutput.encode(ruleSet.rules.map(Explained.init)))
             } else {
                 let width = ruleSet.ids.map(\.count).max() ?? 0
@@ -30,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
         guard let found = ruleSet[id] else {
             throw ValidationError("no rule '\(id)'\(NearestName.hint(id, in: ruleSet.ids)); 'techstack explain' lists every rule")
         }
-        if output.format == "json" {
+        if output.format == .json {
             try output.write(JSONOutput.encode(Explained(found)))
         } else {
             try output.write(text(found))

@@ -14,8 +14,8 @@ extension CatalogueCommand {
             Radar quadrants are the four layers, rings adopt, trial, assess, hold.
             """
         )
-        @Option(help: ArgumentHelp("backstage, radar, radar-zalando or radar-byor.", valueName: "FORMAT"))
-        var format: String
+        @Option(help: ArgumentHelp("What to export.", valueName: "FORMAT"))
+        var format: CatalogueExports.Choice
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
         @Option(name: .customLong("history"), help: ArgumentHelp("Radars: entries' timelines from the rings recorded with 'scorecard --record DB'.", valueName: "DB"))
@@ -28,15 +28,8 @@ extension CatalogueCommand {
         @OptionGroup var catalogue: CatalogueOptions
         @OptionGroup var today: TodayOption
 
-        func validate() throws {
-            guard CatalogueExports.named(format) != nil else {
-                let names = CatalogueExports.all.map { $0.identifier }
-                throw ValidationError("unknown export format '\(format)'\(NearestName.hint(format, in: names)); expected one of \(names.joined(separator: ", "))")
-            }
-        }
-
         func run() throws {
-            guard let exporter = CatalogueExports.named(format) else { return }
+            let exporter = format.export
             let c = try catalogue.usable()
             if let frameQuadrant, c.layer(frameQuadrant).map({ !$0.crossCutting }) != true {
                 let layers = c.layers.filter { !$0.crossCutting }.map(\.header.id)

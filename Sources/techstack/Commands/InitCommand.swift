@@ -147,8 +147,10 @@ struct StarterManifest {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Catalogue text inside a YAML comment: one line, and no control character (the YAML
+    /// reader refuses them, so a raw one would make the new manifest unreadable).
     private func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        Terminal.sanitize(text.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
     }
 
     /// A project name from a folder name: lower-case letters, digits, '.' and '-'.

@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var rules: RulesOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<Reporters.Choice>
     @OptionGroup var today: TodayOption
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 on findings at or above this level: error, warning, info or never.", valueName: "LEVEL"))
@@ -31,8 +31,7 @@ struct LintCommand: ParsableCommand {
     var omitSuppressed = false
 
     func run() throws {
-        try output.check(Reporters.identifiers)
-        guard let reporter = Reporters.named(output.format) else { throw ExitCode(2) }
+        let reporter = output.format.reporter
         let day = try today.day()
         let catalogue = try self.catalogue.usable()
         let ruleSet = try rules.usable(against: catalogue)

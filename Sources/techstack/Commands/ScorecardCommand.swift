@@ -33,7 +33,7 @@ struct ScorecardCommand: ParsableCommand {
 
         @OptionGroup var catalogue: CatalogueOptions
         @OptionGroup var rules: RulesOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ScorecardFormats.Choice>
         @OptionGroup var today: TodayOption
 
         @Flag(name: .customLong("findings"), help: "Also run every lint rule on each manifest and count its findings (slower on large portfolios).")
@@ -43,8 +43,7 @@ struct ScorecardCommand: ParsableCommand {
         var record: String?
 
         func run() throws {
-            try output.check(ScorecardFormats.identifiers)
-            guard let format = ScorecardFormats.named(output.format) else { throw ExitCode(2) }
+            let format = output.format.format
             let day = try today.day()
             let catalogue = try self.catalogue.usable()
             let ruleSet = try rules.usable(against: catalogue)
@@ -73,11 +72,10 @@ struct ScorecardCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The SQLite history written by 'techstack scorecard --record DB'.", valueName: "DB"))
         var database: String
 
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<TrendFormats.Choice>
 
         func run() throws {
-            try output.check(TrendFormats.identifiers)
-            guard let format = TrendFormats.named(output.format) else { throw ExitCode(2) }
+            let format = output.format.format
             let trend = TechStackCore.Trend(try History.load(database))
             try output.write(format.generate(trend, history: database, style: output.style))
         }

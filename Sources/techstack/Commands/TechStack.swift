@@ -33,10 +33,36 @@ struct CatalogueOptions: ParsableArguments {
     }
 }
 
+/// A command's `--format` values: an enum, so the parser refuses a wrong one and `--help`
+/// lists every value.
+protocol OutputFormat: ExpressibleByArgument, CaseIterable, RawRepresentable, Sendable where RawValue == String {
+    static var standard: Self { get }
+}
+
+/// `--format text|json`, for the commands that print text for people or JSON for programs.
+enum TextOrJSON: String, OutputFormat {
+    case text, json
+    static let standard = TextOrJSON.text
+}
+
+extension Reporters.Choice: ExpressibleByArgument, OutputFormat {
+    static let standard = Reporters.Choice.text
+}
+
+extension ScorecardFormats.Choice: ExpressibleByArgument, OutputFormat {
+    static let standard = ScorecardFormats.Choice.text
+}
+
+extension TrendFormats.Choice: ExpressibleByArgument, OutputFormat {
+    static let standard = TrendFormats.Choice.text
+}
+
+extension CatalogueExports.Choice: ExpressibleByArgument {}
+
 /// `--format`, `--output`, `--no-color`.
-struct OutputOptions: ParsableArguments {
+struct OutputOptions<Format: OutputFormat>: ParsableArguments {
     @Option(help: ArgumentHelp("Output format.", valueName: "FORMAT"))
-    var format: String = "text"
+    var format: Format = .standard
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -45,12 +71,6 @@ struct OutputOptions: ParsableArguments {
     var noColor = false
 
     var style: Style { Style.detect(noColor: noColor, toFile: output != nil) }
-
-    func check(_ allowed: [String]) throws {
-        guard allowed.contains(format) else {
-            throw ValidationError("unknown format '\(format)'; expected one of \(allowed.joined(separator: ", "))")
-        }
-    }
 
     func write(_ text: String) throws {
         try Console.write(text, to: output)

@@ -58,7 +58,9 @@ public enum CSVScorecard: ScorecardFormat {
     /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
     /// Control characters (line breaks, ESC, BEL, NUL, C1) are shown as `\u{…}`, never raw.
     static func quote(_ field: String) -> String {
-        var text = field
+        // Control characters (line breaks, ESC, BEL, NUL, C1) never reach a spreadsheet or a
+        // terminal raw: they are shown as `\u{…}`.
+        var text = Terminal.sanitize(field)
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }

@@ -5,14 +5,27 @@ public protocol ScorecardFormat {
 }
 
 public enum ScorecardFormats {
-    public static var all: [any ScorecardFormat.Type] { [
-        TextScorecard.self, MarkdownScorecard.self, CSVScorecard.self, JSONScorecard.self, HTMLScorecard.self,
-    ] }
+    public static var all: [any ScorecardFormat.Type] { Choice.allCases.map(\.format) }
 
     public static var identifiers: [String] { all.map { $0.identifier } }
 
     public static func named(_ identifier: String) -> (any ScorecardFormat.Type)? {
         all.first { $0.identifier == identifier }
+    }
+
+    /// `scorecard --format`.
+    public enum Choice: String, CaseIterable, Sendable {
+        case text, markdown, csv, json, html
+
+        public var format: any ScorecardFormat.Type {
+            switch self {
+            case .text: TextScorecard.self
+            case .markdown: MarkdownScorecard.self
+            case .csv: CSVScorecard.self
+            case .json: JSONScorecard.self
+            case .html: HTMLScorecard.self
+            }
+        }
     }
 }
 

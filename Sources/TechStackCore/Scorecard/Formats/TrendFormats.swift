@@ -5,11 +5,24 @@ public protocol TrendFormat {
 }
 
 public enum TrendFormats {
-    public static var all: [any TrendFormat.Type] { [TextTrend.self, JSONTrend.self, HTMLTrend.self] }
+    public static var all: [any TrendFormat.Type] { Choice.allCases.map(\.format) }
     public static var identifiers: [String] { all.map { $0.identifier } }
 
     public static func named(_ identifier: String) -> (any TrendFormat.Type)? {
         all.first { $0.identifier == identifier }
+    }
+
+    /// `scorecard trend --format`.
+    public enum Choice: String, CaseIterable, Sendable {
+        case text, json, html
+
+        public var format: any TrendFormat.Type {
+            switch self {
+            case .text: TextTrend.self
+            case .json: JSONTrend.self
+            case .html: HTMLTrend.self
+            }
+        }
     }
 }
 
