@@ -232,6 +232,9 @@ public struct DetectResult: Sendable, Encodable {
         self.unanswered = unanswered
     }
 
+    /// Every observed id, whether it answers a concern or not.
+    public var observedIDs: Set<String> { Set(observed.map(\.id) + unassigned.map(\.id)) }
+
     /// Observed ids per concern, in the concern's order of options.
     public func ids(for concern: String) -> [String] { observed.filter { $0.concern == concern }.map(\.id) }
 }

@@ -153,6 +153,13 @@ public struct Glob: Sendable, Hashable {
     }
 }
 
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}
+
 public struct GlobError: Error, Sendable, Hashable {
     public var message: String
     public init(_ message: String) { self.message = message }

@@ -23,6 +23,13 @@ public struct Signal: Sendable {
         self.mark = mark
     }
 
+    /// A short form for a sentence: `the text "id.singpass.gov.sg"`, `a file **/*.wsdl`.
+    public var brief: String {
+        if let dependency { return "a \(dependency.ecosystem.rawValue) dependency on \(dependency.name)" }
+        if let text = contains.first { return "the text \"\(text)\"" }
+        return "a file \(files.first?.pattern ?? "")"
+    }
+
     /// How the signal is shown: `files **/*.wsdl`, `files **/*.ts containing "x" or "y"`,
     /// `dependency npm @govtechsg/sgds`.
     public var description: String {

@@ -16,10 +16,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var dataset: String?
     /// The exemption that suppressed this finding, when it did.
     public var exemption: String?
+    /// Where the repository shows the choice (`undeclared-choice`), SPEC §8.
+    public var evidence: [EvidenceItem]?
+    /// The repository folder, as given, that `evidence` paths are relative to.
+    public var repository: String?
 
     public init(rule: String, severity: Severity, message: String, mark: Mark,
                 concern: String? = nil, choice: [String]? = nil, recommended: [String]? = nil,
-                cost: [CostItem]? = nil, dataset: String? = nil) {
+                cost: [CostItem]? = nil, dataset: String? = nil, evidence: [EvidenceItem]? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -30,6 +34,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.recommended = recommended
         self.cost = cost
         self.dataset = dataset
+        self.evidence = evidence
     }
 
     public var mark: Mark { Mark(line: line, column: column) }

@@ -20,10 +20,10 @@ public enum SARIFReporter: Reporter {
         for file in report.files {
             let artifact = ArtifactPath.location(of: file.path, workingDirectory: root)
             for finding in file.findings {
-                results.append(result(finding, artifact: artifact, rules: rules, suppressed: false))
+                results.append(result(finding, artifact: artifact, rules: rules, suppressed: false).relating(finding, root))
             }
             for finding in file.suppressed {
-                results.append(result(finding, artifact: artifact, rules: rules, suppressed: true))
+                results.append(result(finding, artifact: artifact, rules: rules, suppressed: true).relating(finding, root))
             }
             for error in file.errors {
                 let location = ArtifactPath.location(of: error.path, workingDirectory: root)
@@ -277,6 +277,27 @@ extension SARIFReporter {
             var locations: [Location]
             var suppressions: [Suppression]?
             var properties: ResultProperties
+            /// The repository evidence of an `undeclared-choice` finding (SPEC §8).
+            var relatedLocations: [RelatedLocation]? = nil
+
+            func relating(_ finding: Finding, _ root: String) -> Result {
+                guard let evidence = finding.evidence, !evidence.isEmpty else { return self }
+                var copy = self
+                let base = finding.repository.map { $0 == "." ? "" : ($0.hasSuffix("/") ? $0 : $0 + "/") } ?? ""
+                copy.relatedLocations = evidence.enumerated().map { index, item in
+                    RelatedLocation(id: index + 1,
+                                    physicalLocation: SARIFReporter.physical(ArtifactPath.location(of: base + item.path, workingDirectory: root),
+                                                                             Mark(line: item.line, column: 1)),
+                                    message: Message(text: SARIFReporter.messageText(item.signal)))
+                }
+                return copy
+            }
+        }
+
+        struct RelatedLocation: Encodable {
+            var id: Int
+            var physicalLocation: PhysicalLocation
+            var message: Message
         }
 
         struct Suppression: Encodable {

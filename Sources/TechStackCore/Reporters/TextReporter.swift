@@ -32,6 +32,12 @@ public struct TextReporter: Reporter {
             let items = cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ")
             out.append("    \(style.cyan("cost:")) \(Terminal.sanitize(items))")
         }
+        for item in (finding.evidence ?? []).prefix(10) {
+            out.append("    \(style.cyan("evidence:")) \(Terminal.sanitize(item.location))  \(Terminal.sanitize(item.signal))")
+        }
+        if let evidence = finding.evidence, evidence.count > 10 {
+            out.append("    \(style.cyan("evidence:")) … and \(evidence.count - 10) more")
+        }
         return out
     }
 
