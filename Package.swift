@@ -41,7 +41,8 @@ let package = Package(
                 "TechStackCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )
