@@ -79,4 +79,20 @@ final class ObserveCommandTests: XCTestCase {
         let location = try XCTUnwrap((related.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any])
         XCTAssertTrue((location["uri"] as? String)?.hasPrefix("legacy-benefits-repo/") == true, "\(location)")
     }
+
+    func testInitDetectAnswersFromEvidenceAndTheResultLints() throws {
+        let scratch = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let repo = scratch.appendingPathComponent("repo")
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("legacy-benefits-repo"), to: repo)
+        try FileManager.default.removeItem(at: repo.appendingPathComponent("techstack.yaml"))
+        let run = try Binary.run(["init", "--detect", "--agency", "msf", "--path", repo.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = try String(contentsOf: repo.appendingPathComponent("techstack.yaml"), encoding: .utf8)
+        XCTAssertTrue(text.contains("\n  api-description: wsdl    # observed: wsdl: src/benefits.wsdl:1\n"), text)
+        XCTAssertTrue(text.contains("\n  ci-cd: jenkins    # observed: jenkins: Jenkinsfile:1\n"), text)
+        let lint = try Binary.run(["lint", repo.appendingPathComponent("techstack.yaml").path])
+        XCTAssertNotEqual(lint.status, 2, "the written manifest is usable: \(lint.stderr)")
+        XCTAssertFalse(lint.stdout.contains("unknown-reference"), lint.stdout)
+    }
 }
