@@ -70,7 +70,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(spec["owner"] as? String, "group:default/govtech")
         XCTAssertEqual(spec["system"] as? String, "microservices")
         XCTAssertEqual(spec["dependsOn"] as? [String], ["component:default/singpass"])
-        XCTAssertEqual(spec["consumesApis"] as? [String], ["api:default/rest-json"])
+        XCTAssertEqual(spec["consumesApis"] as? [String], ["api:default/rest-json", "api:default/fapi-2"])
         XCTAssertEqual(spec["lifecycle"] as? String, "production")
     }
 

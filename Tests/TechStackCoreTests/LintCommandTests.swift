@@ -255,6 +255,10 @@ final class LintCommandTests: XCTestCase {
         XCTAssertTrue(text.contains("  analytics: wogaa\n"), text)
         XCTAssertTrue(text.contains("  # How does the service measure who uses it and how?"), text)
         XCTAssertTrue(text.contains("  # api-style: rest-json"), text)
+        XCTAssertTrue(text.hasPrefix("# yaml-language-server: $schema=techstack.schema.json\n"), text)
+        let schema = try Data(contentsOf: project.appendingPathComponent("techstack.schema.json"))
+        let parsed = try JSONSerialization.jsonObject(with: schema) as? [String: Any]
+        XCTAssertEqual(parsed?["$schema"] as? String, "http://json-schema.org/draft-07/schema#")
         let linted = try Binary.run(["lint", "--no-color"], in: project)
         XCTAssertEqual(linted.status, 0, linted.stdout + linted.stderr)
     }
@@ -274,6 +278,15 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.hasPrefix("techstack.yaml:1:1: error: already exists"), result.stderr)
         XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("techstack.yaml"), encoding: .utf8), "mine\n")
+    }
+
+    func testInitKeepsAnExistingSchemaFile() throws {
+        try write("techstack.schema.json", "{\"mine\": true}\n")
+        let result = try Binary.run(["init", "--agency", "ica"], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("kept the existing techstack.schema.json"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: directory.appendingPathComponent("techstack.schema.json"), encoding: .utf8), "{\"mine\": true}\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("techstack.yaml").path))
     }
 
     func testInitPathAndUnknownAgency() throws {

@@ -19,7 +19,7 @@ final class RuleSetTests: XCTestCase {
         ]
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.severityText) }), expected)
         XCTAssertEqual(rules["recommended-choice"]?.parameters.severityWhenFree, .warning)
-        XCTAssertEqual(rules["sharing-by-default"]?.parameters.concern.value, "api-gateway")
+        XCTAssertEqual(rules["sharing-by-default"]?.parameters.concern?.value, "api-gateway")
         XCTAssertEqual(rules["expired-exemption"]?.parameters.warnDays, 30)
         XCTAssertTrue(rules.rules.allSatisfy { !$0.summary.isEmpty && !$0.rationale.isEmpty })
     }
@@ -53,7 +53,7 @@ final class RuleSetTests: XCTestCase {
         """)
         let rules = try XCTUnwrap(result.ruleSet, "\(result.diagnostics)")
         XCTAssertEqual(rules.rules.filter { $0.kind == .sharingByDefault }.map(\.id), ["sharing-by-default", "share-open-data"])
-        XCTAssertEqual(rules["share-open-data"]?.parameters.concern.value, "open-data")
+        XCTAssertEqual(rules["share-open-data"]?.parameters.concern?.value, "open-data")
     }
 
     func testUnknownKindIsAnErrorNamingTheNearestKind() {

@@ -31,7 +31,7 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertFalse(html.contains("<b>ica</b>"))
         XCTAssertFalse(html.contains("<i>techstack"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
-        XCTAssertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        // The hostile answer is no catalogue id, so it is no deviation (SPEC §2) and not listed.
         // The only scripts are the page's own, and nothing is loaded from elsewhere.
         XCTAssertEqual(html.components(separatedBy: "<script").count - 1, 1)
         XCTAssertFalse(html.contains("http://x\""))

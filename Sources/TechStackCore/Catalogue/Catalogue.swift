@@ -60,7 +60,24 @@ public struct EntryHeader: Sendable {
     public var name: String
     public var summary: String
     public var links: [String]
+    /// Set when the entry is not a published fact: a reading of the notes, or made up.
+    public var provenance: Provenance? = nil
     public var origin: Origin
+}
+
+/// Where an entry's facts come from when no `links:` source states them.
+public enum Provenance: String, Sendable, Codable, CaseIterable {
+    /// A reading of the notes the catalogue was made from, not a published fact.
+    case notes
+    /// Made up to show the model; every tool shows it as such.
+    case illustrative
+
+    public var label: String {
+        switch self {
+        case .notes: "a reading of the notes, not a published fact"
+        case .illustrative: "illustrative: made up to show the model, not a real fact"
+        }
+    }
 }
 
 public enum Lifecycle: String, Sendable, Codable {

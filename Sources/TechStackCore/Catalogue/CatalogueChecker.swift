@@ -1,5 +1,5 @@
 /// Finds catalogue problems: well-formed files whose content does not hang together.
-enum CatalogueChecker {
+public enum CatalogueChecker {
     static func problems(in catalogue: Catalogue) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func problem(_ origin: Origin, _ mark: Mark, _ message: String) {
@@ -93,8 +93,84 @@ enum CatalogueChecker {
             }
         }
         out += cycles(in: catalogue)
+        out += successionCycles(in: catalogue)
+        // A page is written as `<kind>/<id>.html`, and file systems allow 255 bytes a name.
+        for entry in catalogue.entriesInWrittenOrder where entry.header.id.utf8.count > maxIDBytes {
+            let h = entry.header
+            problem(h.origin, h.origin.mark, "id '\(h.id.prefix(40))…' is \(h.id.utf8.count) bytes long; ids are at most \(maxIDBytes) bytes, so that every entry can have a page file")
+        }
         return out
     }
+
+    /// The longest id: `<id>.html` must fit the 255 bytes a file name may have.
+    public static let maxIDBytes = 250
+
+    /// `replaced-by` and `becomes` chains that come back to where they started: following
+    /// them (to the current successor, or the model a project ends up paying under) would
+    /// never end. Each entry has one successor, so a walk with colours finds every cycle once.
+    private static func successionCycles(in catalogue: Catalogue) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func walk(_ ids: [String], field: String, next: (String) -> Located<String>?, origin: (String) -> Origin?) {
+            var colour: [String: Int] = [:]  // 1 on the current walk, 2 finished
+            for start in ids where colour[start] == nil {
+                var walkPath: [String] = []
+                var current: String? = start
+                while let id = current, colour[id] == nil {
+                    colour[id] = 1
+                    walkPath.append(id)
+                    current = next(id)?.value
+                }
+                if let id = current, colour[id] == 1, let at = walkPath.firstIndex(of: id) {
+                    let loop = Array(walkPath[at...])
+                    let closer = loop[loop.count - 1]
+                    if let o = origin(closer), let ref = next(closer) {
+                        let text = loop.count == 1 ? "'\(id)' names itself" : (loop + [id]).joined(separator: " → ")
+                        out.append(Diagnostic(path: o.path, mark: ref.mark, severity: .error,
+                                              message: "'\(field)' forms a cycle: \(text); a chain of successors must end", isSchemaError: false))
+                    }
+                }
+                for id in walkPath { colour[id] = 2 }
+            }
+        }
+        var successor: [String: Located<String>] = [:]
+        var origins: [String: Origin] = [:]
+        for s in catalogue.standards {
+            origins[s.header.id] = s.header.origin
+            if let r = s.replacedBy { successor[s.header.id] = r }
+        }
+        for c in catalogue.components {
+            origins[c.header.id] = c.header.origin
+            if let r = c.replacedBy { successor[c.header.id] = r }
+        }
+        walk(catalogue.standards.map(\.header.id) + catalogue.components.map(\.header.id), field: "replaced-by",
+             next: { successor[$0] }, origin: { origins[$0] })
+        var becomes: [String: Located<String>] = [:]
+        var modelOrigins: [String: Origin] = [:]
+        for m in catalogue.fundingModels {
+            modelOrigins[m.header.id] = m.header.origin
+            if let b = m.becomes { becomes[m.header.id] = b.model }
+        }
+        walk(catalogue.fundingModels.map(\.header.id), field: "becomes", next: { becomes[$0] }, origin: { modelOrigins[$0] })
+        return out
+    }
+
+    /// Entries that state facts without a source: every standard, component, dataset and
+    /// agency needs `links:` (a standard's `url` counts) or a `provenance` mark.
+    public static func unsourced(in catalogue: Catalogue) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func check(_ header: EntryHeader, url: String? = nil) {
+            guard header.provenance == nil, header.links.isEmpty, url == nil else { return }
+            out.append(Diagnostic(path: header.origin.path, mark: header.origin.mark,
+                                  message: "'\(header.id)' has no source link",
+                                  isSchemaError: false))
+        }
+        for s in catalogue.standards { check(s.header, url: s.url) }
+        for c in catalogue.components { check(c.header) }
+        for d in catalogue.datasets { check(d.header) }
+        for a in catalogue.agencies { check(a.header) }
+        return out
+    }
+
 
     /// Every cycle in components' `requires`, each reported once at the component that closes it.
     ///

@@ -68,7 +68,7 @@ public enum CatalogueLoader {
 struct EntryDecoder {
     let reader: FieldReader
 
-    static let common = ["id", "name", "summary", "links"]
+    static let common = ["id", "name", "summary", "links", "provenance"]
 
     static func fields(of kind: EntryKind) -> [String] {
         switch kind {
@@ -118,6 +118,7 @@ struct EntryDecoder {
             name: reader.string(f["name"], "name") ?? id,
             summary: reader.string(f["summary"], "summary") ?? "",
             links: (reader.strings(f["links"], "links") ?? []).map(\.value),
+            provenance: reader.choice(f["provenance"], "provenance", Provenance.allCases.map(\.rawValue)).flatMap(Provenance.init),
             origin: Origin(path: reader.path, mark: node.mark))
         let missing = Located("", node.mark)
         switch kind {

@@ -126,6 +126,8 @@ public struct CatalogueReport: Sendable {
         public var source: String?
         /// For a standard or component: how a repository shows it is used (SPEC §8).
         public var evidence: [ShownSignal]?
+        /// `notes` or `illustrative` when the entry is not a published fact.
+        public var provenance: String?
     }
 
     public struct ShownSignal: Codable, Sendable {
@@ -151,6 +153,7 @@ public struct CatalogueReport: Sendable {
         guard let entry = catalogue[id] else { return nil }
         let h = entry.header
         var shown = Shown(id: h.id, kind: entry.kind.singular.replacingSpaces, name: h.name, summary: h.summary, links: h.links, fields: [:])
+        shown.provenance = h.provenance?.rawValue
         switch entry {
         case .layer(let l):
             shown.fields["order"] = [String(l.order)]
@@ -218,13 +221,17 @@ public struct CatalogueReport: Sendable {
 
     // MARK: text
 
+    /// Text from the catalogue is made safe for the terminal first; styling comes last, so
+    /// its escape codes are never themselves escaped.
     public func costLines(_ cost: [CostItem], style: Style, indent: String = "  ") -> [String] {
         cost.map { item in
-            "\(indent)\(style.bold(item.dataset)) (\(catalogue.name(of: item.dataset))) — source: \(item.source)"
+            let t = { (text: String) in Terminal.sanitize(text) }
+            return "\(indent)\(style.bold(t(item.dataset))) (\(t(catalogue.name(of: item.dataset)))) — source: \(t(item.source))"
         }
     }
 
-    public func text(_ shown: Shown, style: Style) -> String {
+    public func text(_ unsafe: Shown, style: Style) -> String {
+        let shown = unsafe.sanitizedForTerminal()
         var lines = ["\(style.bold(shown.name)) \(style.dim("(\(shown.kind) \(shown.id))"))", shown.summary, ""]
         let order = ["layer", "question", "required", "recommended", "source", "source-kind", "owner", "funding", "charging",
                      "becomes", "status", "replaced-by", "url", "version", "order", "cross-cutting", "requires",
@@ -270,6 +277,10 @@ public struct CatalogueReport: Sendable {
                 lines += costLines(cost, style: style)
             }
         }
+        if let provenance = shown.provenance.flatMap(Provenance.init) {
+            lines.append("")
+            lines.append("provenance: \(provenance.rawValue) (\(provenance.label))")
+        }
         if let evidence = shown.evidence {
             lines.append("")
             lines.append(style.bold("Recognised in a repository by:"))
@@ -283,9 +294,29 @@ public struct CatalogueReport: Sendable {
         }
         if !shown.links.isEmpty {
             lines.append("")
-            lines.append("links:")
+            lines.append("sources:")
             lines += shown.links.map { "  \($0)" }
         }
-        return lines.map { Terminal.sanitize($0) }.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension CatalogueReport.Shown {
+    /// Every text with control characters made visible, for a terminal.
+    func sanitizedForTerminal() -> Self {
+        let t = { (text: String) in Terminal.sanitize(text) }
+        func items(_ list: [CostItem]) -> [CostItem] { list.map { CostItem(dataset: t($0.dataset), source: t($0.source)) } }
+        var copy = self
+        copy.id = t(id); copy.kind = t(kind); copy.name = t(name); copy.summary = t(summary)
+        copy.links = links.map(t)
+        copy.fields = fields.mapValues { $0.map(t) }
+        copy.cost = cost.map(items)
+        copy.accessPaths = accessPaths?.map { $0.mapValues { $0.map(t) } }
+        copy.options = options?.map { option in
+            var o = option
+            o.id = t(option.id); o.name = t(option.name); o.status = option.status.map(t); o.cost = items(option.cost)
+            return o
+        }
+        return copy
     }
 }

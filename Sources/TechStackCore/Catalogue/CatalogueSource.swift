@@ -19,13 +19,17 @@ public enum CatalogueSource: Sendable {
         let result = load()
         guard let catalogue = result.catalogue, !result.diagnostics.hasErrors else {
             var items = result.diagnostics.errors
-            let hint: String
+            let hint: String, command: String
             switch self {
-            case .builtin: hint = "the built-in catalogue"
-            case .directory(let path): hint = "'\(path)'"
+            case .builtin:
+                hint = "the built-in catalogue"
+                command = "techstack catalogue check"
+            case .directory(let path):
+                hint = "'\(path)'"
+                command = "techstack catalogue check --catalogue \(path.contains(" ") ? "'\(path)'" : path)"
             }
             items.append(Diagnostic(path: items.first?.path ?? "catalogue", mark: .start,
-                                    message: "the catalogue \(hint) cannot be used; run 'techstack catalogue check' for every problem"))
+                                    message: "the catalogue \(hint) cannot be used; run '\(command)' for every problem"))
             throw DiagnosticList(items)
         }
         return (catalogue, result.diagnostics.warnings)

@@ -69,6 +69,15 @@ public struct InputFile: Sendable {
     /// Every `*.yaml` / `*.yml` file below `directory`, sorted, skipping hidden entries and
     /// symbolic links so that reading never leaves the folder given.
     public static func yamlFiles(under directory: String) throws(Diagnostic) -> [String] {
+        var problems: [Diagnostic] = []
+        let found = try yamlFiles(under: directory, problems: &problems)
+        if let first = problems.first { throw first }
+        return found
+    }
+
+    /// As `yamlFiles(under:)`, with folders that could not be listed, or lie deeper than the
+    /// walk goes, reported in `problems` instead of skipped in silence.
+    public static func yamlFiles(under directory: String, problems: inout [Diagnostic]) throws(Diagnostic) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw Diagnostic(path: directory, mark: .start, message: "no such directory")
@@ -77,7 +86,7 @@ public struct InputFile: Sendable {
             throw Diagnostic(path: directory, mark: .start, message: "is not a directory")
         }
         var found: [String] = []
-        walk(directory, depth: 0) { path in
+        walk(directory, depth: 0, problems: &problems) { path in
             if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { found.append(path) }
         }
         return found.sorted()
@@ -86,9 +95,9 @@ public struct InputFile: Sendable {
     /// Reads every YAML file below `directory` (see `yamlFiles(under:)`). A folder that cannot
     /// be listed is thrown; a file that cannot be read is a problem beside the files that could.
     public static func readYAMLFolder(_ directory: String) throws(Diagnostic) -> (paths: [String], files: [InputFile], problems: [Diagnostic]) {
-        let paths = try yamlFiles(under: directory)
-        var files: [InputFile] = []
         var problems: [Diagnostic] = []
+        let paths = try yamlFiles(under: directory, problems: &problems)
+        var files: [InputFile] = []
         for path in paths {
             do { files.append(try read(path)) } catch { problems.append(error) }
         }
@@ -101,7 +110,22 @@ public struct InputFile: Sendable {
     /// Read with `readdir`, whose entry types spare a `stat` per file: a portfolio walk visits
     /// tens of thousands of entries before any manifest is read.
     public static func walk(_ directory: String, depth: Int, skipping: Set<String> = [], visit: (String) -> Void) {
-        guard depth < 64, let stream = opendir(directory) else { return }
+        var ignored: [Diagnostic] = []
+        walk(directory, depth: depth, skipping: skipping, problems: &ignored, visit: visit)
+    }
+
+    /// How many folders deep a walk goes.
+    public static let maxDepth = 64
+
+    public static func walk(_ directory: String, depth: Int, skipping: Set<String> = [], problems: inout [Diagnostic], visit: (String) -> Void) {
+        guard depth < maxDepth else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "is more than \(maxDepth) folders deep; the files below it were not read"))
+            return
+        }
+        guard let stream = opendir(directory) else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "cannot list this folder: \(String(cString: strerror(errno)))"))
+            return
+        }
         var entries: [(name: String, type: Int)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -120,7 +144,7 @@ public struct InputFile: Sendable {
                 isFile = info.st_mode & S_IFMT == S_IFREG
             }
             if isDirectory {
-                walk(path, depth: depth + 1, skipping: skipping, visit: visit)
+                walk(path, depth: depth + 1, skipping: skipping, problems: &problems, visit: visit)
             } else if isFile {
                 visit(path)
             }

@@ -7,6 +7,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var message: String
     public var line: Int
     public var column: Int
+    /// The column just past the scalar the finding points at, on `line` (nil when unknown).
+    public var endColumn: Int?
     public var concern: String?
     public var choice: [String]?
     public var recommended: [String]?
@@ -21,9 +23,13 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The repository folder, as given, that `evidence` paths are relative to.
     public var repository: String?
 
+    /// The manifest key or reference the finding is about when no concern or dataset names it
+    /// (`unknown-key`, `unknown-reference`), so findings of one rule stay apart (`Fingerprint`).
+    public var key: String?
+
     public init(rule: String, severity: Severity, message: String, mark: Mark,
                 concern: String? = nil, choice: [String]? = nil, recommended: [String]? = nil,
-                cost: [CostItem]? = nil, dataset: String? = nil, evidence: [EvidenceItem]? = nil) {
+                cost: [CostItem]? = nil, dataset: String? = nil, key: String? = nil, evidence: [EvidenceItem]? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -35,6 +41,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.cost = cost
         self.dataset = dataset
         self.evidence = evidence
+        self.key = key
     }
 
     public var mark: Mark { Mark(line: line, column: column) }

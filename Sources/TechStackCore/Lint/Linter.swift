@@ -39,6 +39,11 @@ public struct Linter: Sendable {
         case .success(let manifest):
             var result = lint(manifest, observed: observed)
             result.path = file.path
+            if !result.findings.isEmpty || !result.suppressed.isEmpty {
+                let spans = TokenSpans(file.bytes)
+                for i in result.findings.indices { result.findings[i].endColumn = spans.end(of: result.findings[i].mark) }
+                for i in result.suppressed.indices { result.suppressed[i].endColumn = spans.end(of: result.suppressed[i].mark) }
+            }
             return result
         case .failure(let diagnostics):
             return FileResult(path: file.path, errors: diagnostics.items)

@@ -26,23 +26,65 @@ public enum Escape {
         return out
     }
 
-    /// Markdown, inert inside a table cell or a heading: every character Markdown or HTML would
-    /// act on is backslash-escaped, line breaks become `<br>` (a raw one would end the table
-    /// row), and other control characters are made visible.
+    /// Markdown, inert inside a table cell or a heading, as GitHub renders it: what the reader
+    /// sees is the text as written, with no link, image, mention or extra table cell.
+    ///
+    /// - Work is per Unicode scalar, never per `Character`: a scalar that joins the next into one
+    ///   grapheme (`\u{0600}[`, or a combining mark after `` ` ``) cannot hide it from the escape.
+    /// - Every ASCII character Markdown or HTML acts on is backslash-escaped (`|` included, so a
+    ///   cell never splits); line breaks become `<br>` (a raw one would end the table row);
+    ///   other control characters are shown as `\u{…}`.
+    /// - GFM autolinks and GitHub references are broken with a zero-width space (U+200B), which
+    ///   no reader sees: after `:` before `/` or a letter (`https://`, `mailto:`, `:emoji:`),
+    ///   in `www.`, after `@` (mentions, e-mail addresses) and after `#` before a digit (issues).
     public static func markdown(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$", "#":
-                out += "\\" + String(character)
-            case "\r\n", "\r", "\n", "\u{2028}", "\u{2029}":
-                out += "<br>"
+        let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$", "!":
+                out.append("\\")
+                out.append(scalar)
+            case "#":
+                out.append("\\")
+                out.append(scalar)
+                if let next, ("0"..."9").contains(next) { out.append(zeroWidthSpace) }
+            case ":":
+                out.append(scalar)
+                if let next, next == "/" || next.properties.isAlphabetic { out.append(zeroWidthSpace) }
+            case "@":
+                out.append(scalar)
+                if let next, next != " " { out.append(zeroWidthSpace) }
+            case ".":
+                if i >= 3, scalars[(i - 3)..<i].allSatisfy({ $0 == "w" || $0 == "W" }) { out.append(zeroWidthSpace) }
+                out.append(scalar)
+            case "\r", "\n", "\u{2028}", "\u{2029}":
+                out.append(contentsOf: "<br>".unicodeScalars)
+                if scalar == "\r", next == "\n" { i += 1 }
             default:
-                out += Terminal.sanitize(String(character))
+                if isMarkdownControl(scalar) {
+                    out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
             }
+            i += 1
         }
-        return out
+        return String(out)
+    }
+
+    /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that let text
+    /// disguise itself.
+    static func isMarkdownControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// XML 1.0 text and attribute values: the five predefined entities, line breaks and tabs

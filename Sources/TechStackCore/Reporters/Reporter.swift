@@ -7,12 +7,25 @@ public struct ReportContext: Sendable {
     public var workingDirectory: String
     /// Whether suppressed findings are listed (they are always counted).
     public var showSuppressed: Bool
+    /// Leave suppressed findings out of SARIF (`--omit-suppressed`): GitHub code scanning
+    /// ignores `suppressions` and would open an alert for each.
+    public var omitSuppressed: Bool
+    /// The lowest severity that fails the run (`--fail-on`; nil for `never`): JUnit counts a
+    /// failure only for findings at or above it.
+    public var failOn: Severity?
+    /// Where the full report can be had, named when a format shows only part of it (GitHub
+    /// annotations past the limit).
+    public var fullReportHint: String?
 
-    public init(rules: [RuleDescription], style: Style = .plain, workingDirectory: String, showSuppressed: Bool = false) {
+    public init(rules: [RuleDescription], style: Style = .plain, workingDirectory: String, showSuppressed: Bool = false,
+                omitSuppressed: Bool = false, failOn: Severity? = .error, fullReportHint: String? = nil) {
         self.rules = rules
         self.style = style
         self.workingDirectory = workingDirectory
         self.showSuppressed = showSuppressed
+        self.omitSuppressed = omitSuppressed
+        self.failOn = failOn
+        self.fullReportHint = fullReportHint
     }
 }
 

@@ -3,9 +3,11 @@ import Foundation
 /// SARIF 2.1.0 (`--format sarif`), for code-scanning dashboards such as GitHub's.
 ///
 /// One run: the rules that ran as `tool.driver.rules`, one result per finding (suppressed
-/// findings included, with an external suppression naming the exemption), manifests that
-/// could not be used as tool execution notifications, and the catalogue in `run.properties`
-/// so results stay comparable when the catalogue changes.
+/// findings included, with an external suppression naming the exemption, unless
+/// `--omit-suppressed`), manifests that could not be used as tool execution notifications, and
+/// the catalogue in `run.properties` so results stay comparable when the catalogue changes.
+/// Every result carries `partialFingerprints["techstack/v1"]` (`Fingerprint`): what the finding
+/// is about, not its line, so code-scanning alerts survive edits above it.
 public enum SARIFReporter: Reporter {
     public static let identifier = "sarif"
 
@@ -17,13 +19,20 @@ public enum SARIFReporter: Reporter {
         let root = ArtifactPath.normalize(context.workingDirectory)
         var results: [Log.Result] = []
         var notifications: [Log.Notification] = []
+        // SARIF §3.27.23: once any result states its suppressions, every result does (empty
+        // for one that is not suppressed), so a viewer can tell "none" from "not known".
+        let statesSuppressions = !context.omitSuppressed && report.files.contains { !$0.suppressed.isEmpty }
         for file in report.files {
             let artifact = ArtifactPath.location(of: file.path, workingDirectory: root)
-            for finding in file.findings {
-                results.append(result(finding, artifact: artifact, rules: rules, suppressed: false).relating(finding, root))
-            }
-            for finding in file.suppressed {
-                results.append(result(finding, artifact: artifact, rules: rules, suppressed: true).relating(finding, root))
+            // One ranking over both lists, so a finding keeps its fingerprint when an exemption
+            // starts or stops suppressing it.
+            let all = file.findings + file.suppressed
+            let prints = Fingerprint.all(all, path: file.path)
+            for (i, finding) in all.enumerated() {
+                let suppressed = i >= file.findings.count
+                if suppressed && context.omitSuppressed { continue }
+                results.append(result(finding, artifact: artifact, rules: rules, fingerprint: prints[i],
+                                      suppression: suppressed ? .suppressed : (statesSuppressions ? .none : .unstated)).relating(finding, root))
             }
             for error in file.errors {
                 let location = ArtifactPath.location(of: error.path, workingDirectory: root)
@@ -71,10 +80,11 @@ public enum SARIFReporter: Reporter {
                 name: ruleName(rule.id),
                 shortDescription: Log.MultiformatMessage(text: messageText(rule.summary)),
                 fullDescription: Log.MultiformatMessage(text: messageText(rule.rationale)),
-                help: Log.MultiformatMessage(text: messageText(rule.rationale + "\n\n" + rule.fixText)),
+                help: Log.MultiformatMessage(text: messageText(rule.rationale + "\n\n" + rule.fixText + "\n\nThe cost: " + costHelp(rule.kind)),
+                                             markdown: helpMarkdown(rule)),
                 defaultConfiguration: Log.Configuration(enabled: enabled ? nil : false,
                                                         level: enabled ? level(Severity(rawValue: rule.severity) ?? .warning) : "none"),
-                properties: Log.RuleProperties(kind: rule.kind)))
+                properties: Log.RuleProperties(kind: rule.kind, tags: tags(rule.kind), precision: precision)))
         }
         for file in report.files {
             for finding in file.findings + file.suppressed {
@@ -83,10 +93,49 @@ public enum SARIFReporter: Reporter {
                     shortDescription: Log.MultiformatMessage(text: messageText(finding.rule)),
                     fullDescription: nil, help: nil,
                     defaultConfiguration: Log.Configuration(enabled: nil, level: level(finding.severity)),
-                    properties: nil))
+                    properties: Log.RuleProperties(kind: nil, tags: ["techstack"], precision: precision)))
             }
         }
         return table
+    }
+
+    /// Every rule is a deterministic reading of the manifest against the catalogue: a finding
+    /// is never a guess (SARIF `precision`, which GitHub uses to rank alerts).
+    static let precision = "very-high"
+
+    /// Rule tags for code-scanning filters: the tool, and what the rule guards.
+    static func tags(_ kind: String) -> [String] {
+        let area: String
+        switch kind {
+        case "recommended-choice", "required-concern", "deprecated-choice", "sharing-by-default": area = "tech-stack"
+        case "unreachable-data", "missing-grant", "consent-required": area = "shared-data"
+        case "expired-exemption": area = "exemptions"
+        case "funding-notice": area = "funding"
+        default: area = "manifest"
+        }
+        return ["techstack", "governance", area]
+    }
+
+    /// What a finding of this kind says about cost, for the rule's help.
+    static func costHelp(_ kind: String) -> String {
+        switch kind {
+        case "recommended-choice":
+            "Each finding names the shared datasets the deviation forfeits, with their source agencies (also in the result's properties.cost); a deviation that costs no dataset is reported at the rule's severity-when-free. 'techstack cost ID' shows what any choice costs."
+        case "unreachable-data", "missing-grant":
+            "Each finding names the dataset the project cannot receive and its source agency (also in the result's properties.cost)."
+        default:
+            "Findings of this rule forfeit no shared data by themselves."
+        }
+    }
+
+    /// `help.markdown`: the rationale, how to fix, the cost. Rule files are input, so their
+    /// text is escaped like any other.
+    static func helpMarkdown(_ rule: RuleDescription) -> String {
+        let markdown = "**Why.** " + Escape.markdown(rule.rationale) + "\n\n"
+            + "**How to fix.** " + Escape.markdown(rule.fixText) + "\n\n"
+            + "**The cost.** " + Escape.markdown(costHelp(rule.kind)) + "\n"
+        // Braces doubled, as in plain text: no viewer may read `{0}` as a placeholder.
+        return markdown.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
     }
 
     /// SARIF names are PascalCase words (`recommended-choice` → `RecommendedChoice`).
@@ -98,26 +147,45 @@ public enum SARIFReporter: Reporter {
 
     // MARK: - Results
 
-    static func result(_ finding: Finding, artifact: Log.ArtifactLocation, rules: RuleTable, suppressed: Bool) -> Log.Result {
-        Log.Result(
+    enum SuppressionState {
+        /// No result of the log states suppressions.
+        case unstated
+        /// Not suppressed, in a log where some result is: an empty array.
+        case none
+        case suppressed
+    }
+
+    static func result(_ finding: Finding, artifact: Log.ArtifactLocation, rules: RuleTable, fingerprint: String,
+                       suppression: SuppressionState) -> Log.Result {
+        let suppressions: [Log.Suppression]?
+        switch suppression {
+        case .unstated: suppressions = nil
+        case .none: suppressions = []
+        case .suppressed:
+            suppressions = [Log.Suppression(kind: "external", status: "accepted",
+                                            justification: messageText(finding.exemption ?? "suppressed by an exemption in the manifest"))]
+        }
+        return Log.Result(
             ruleId: finding.rule,
             ruleIndex: rules.index[finding.rule],
             level: level(finding.severity),
             message: Log.Message(text: messageText(finding.message + (finding.costText.map { "\ncost: " + $0 } ?? ""))),
-            locations: [Log.Location(physicalLocation: physical(artifact, finding.mark))],
-            suppressions: suppressed
-                ? [Log.Suppression(kind: "external", status: "accepted",
-                                   justification: messageText(finding.exemption ?? "suppressed by an exemption in the manifest"))]
-                : nil,
+            locations: [Log.Location(physicalLocation: physical(artifact, finding.mark, endColumn: finding.endColumn))],
+            partialFingerprints: [Fingerprint.key: fingerprint],
+            suppressions: suppressions,
             properties: Log.ResultProperties(concern: finding.concern, choice: finding.choice,
                                              recommended: finding.recommended, cost: finding.cost,
                                              dataset: finding.dataset))
     }
 
-    static func physical(_ artifact: Log.ArtifactLocation, _ mark: Mark) -> Log.PhysicalLocation {
-        // Regions are 1-based; a finding about the whole file still points at its start.
-        Log.PhysicalLocation(artifactLocation: artifact,
-                             region: Log.Region(startLine: max(1, mark.line), startColumn: max(1, mark.column)))
+    static func physical(_ artifact: Log.ArtifactLocation, _ mark: Mark, endColumn: Int? = nil) -> Log.PhysicalLocation {
+        // Regions are 1-based; a finding about the whole file still points at its start. The
+        // region spans the key or value the finding is about (one character when not known);
+        // `endColumn` is exclusive (SARIF §3.30.8).
+        let line = max(1, mark.line), column = max(1, mark.column)
+        return Log.PhysicalLocation(artifactLocation: artifact,
+                                    region: Log.Region(startLine: line, startColumn: column, endLine: line,
+                                                       endColumn: max(column + 1, endColumn ?? 0)))
     }
 
     static func level(_ severity: Severity) -> String {
@@ -248,14 +316,26 @@ extension SARIFReporter {
             var properties: RuleProperties?
         }
 
-        struct RuleProperties: Encodable { var kind: String }
+        struct RuleProperties: Encodable {
+            var kind: String?
+            var tags: [String]
+            var precision: String
+        }
 
         struct Configuration: Encodable {
             var enabled: Bool?
             var level: String
         }
 
-        struct MultiformatMessage: Encodable { var text: String }
+        struct MultiformatMessage: Encodable {
+            var text: String
+            var markdown: String?
+
+            init(text: String, markdown: String? = nil) {
+                self.text = text
+                self.markdown = markdown
+            }
+        }
         struct Message: Encodable { var text: String }
 
         struct Invocation: Encodable {
@@ -275,6 +355,7 @@ extension SARIFReporter {
             var level: String
             var message: Message
             var locations: [Location]
+            var partialFingerprints: [String: String]
             var suppressions: [Suppression]?
             var properties: ResultProperties
             /// The repository evidence of an `undeclared-choice` finding (SPEC §8).
@@ -336,6 +417,8 @@ extension SARIFReporter {
         struct Region: Encodable {
             var startLine: Int
             var startColumn: Int
+            var endLine: Int
+            var endColumn: Int
         }
     }
 }

@@ -14,8 +14,9 @@ public struct Rule: Sendable {
     public struct Parameters: Sendable {
         /// `recommended-choice`: the severity of a deviation that costs no dataset; nil: `off`.
         public var severityWhenFree: Severity? = .warning
-        /// `sharing-by-default`: the concern whose recommended ids count as sharing.
-        public var concern: Located<String> = Located("api-gateway", .start)
+        /// `sharing-by-default`: the concern whose recommended ids count as sharing. No default
+        /// in code: which concern that is depends on the catalogue, so the rule file names it.
+        public var concern: Located<String>?
         /// `expired-exemption`: how many days ahead an expiry is warned about.
         public var warnDays: Int = 30
         /// `undeclared-choice`: the severity when the undeclared id is a deviation that costs data.
@@ -65,7 +66,7 @@ public struct Rule: Sendable {
     public var parameterValues: [(name: String, value: String)] {
         switch kind {
         case .recommendedChoice: [("severity-when-free", parameters.severityWhenFree?.rawValue ?? "off")]
-        case .sharingByDefault: [("concern", parameters.concern.value)]
+        case .sharingByDefault: [("concern", parameters.concern?.value ?? "")]
         case .expiredExemption: [("warn-days", String(parameters.warnDays))]
         case .undeclaredChoice: [("severity-when-costly", parameters.severityWhenCostly?.rawValue ?? "off")]
         default: []

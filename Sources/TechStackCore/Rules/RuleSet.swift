@@ -95,7 +95,11 @@ public struct RuleSet: Sendable {
     public func problems(against catalogue: Catalogue) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for rule in rules where rule.kind == .sharingByDefault {
-            let concern = rule.parameters.concern
+            guard let concern = rule.parameters.concern else {
+                out.append(Diagnostic(path: rule.origin.path, mark: rule.origin.mark,
+                                      message: "rule '\(rule.id)': a sharing-by-default rule must name its 'concern' (the concern whose recommended ids count as sharing, e.g. the API gateway)"))
+                continue
+            }
             guard catalogue.concern(concern.value) == nil else { continue }
             let what = catalogue.kind(of: concern.value).map { ", which is a \($0.singular)" } ?? ", which is not in the catalogue"
             out.append(Diagnostic(path: rule.origin.path, mark: concern.mark,

@@ -96,16 +96,25 @@ public enum History {
     @discardableResult
     public static func record(_ scorecard: Scorecard, to path: String, now: Date = Date()) throws(Diagnostic) -> Int64 {
         do {
-            let queue = try DatabaseQueue(path: path)
+            // Several scorecards may record into one file at once (parallel CI jobs): each waits
+            // for the others' transactions instead of failing with "database is locked".
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(History.lockTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try refuseNewerSchema(queue, path: path)
-            try migrator.migrate(queue)
-            return try queue.write { db in
-                var snapshot = SnapshotRecord(scorecard, recordedAt: ISO8601DateFormatter().string(from: now))
-                try snapshot.insert(db)
-                guard let id = snapshot.id else { throw DatabaseError(message: "the snapshot received no id") }
-                for row in scorecard.projects { try ProjectRecord(row, snapshot: id).insert(db) }
-                for agency in scorecard.agencies { try AgencyRecord(agency, snapshot: id).insert(db) }
-                for concern in scorecard.concerns { try ConcernRecord(concern, snapshot: id).insert(db) }
+            if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                // SQLite's locks do not cover "check, then create the tables": two first
+                // recordings would both create them. A lock on the file serialises that step.
+                try withFileLock(path) { try migrator.migrate(queue) }
+            }
+            // IMMEDIATE takes the write lock up front, so two recorders never both hold a read
+            // lock and deadlock on upgrading it (which SQLite reports at once, without waiting).
+            return try queue.writeWithoutTransaction { db in
+                var id: Int64 = 0
+                try db.inTransaction(.immediate) {
+                    id = try insert(scorecard, now: now, into: db)
+                    return .commit
+                }
                 return id
             }
         } catch let diagnostic as Diagnostic {
@@ -113,6 +122,36 @@ public enum History {
         } catch {
             throw Diagnostic(path: path, mark: .start, message: "cannot record the snapshot: \(describe(error))")
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `path` (independent of SQLite's own
+    /// `fcntl` locks), waiting at most `lockTimeout`.
+    private static func withFileLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return try body() }
+        defer { close(fd) }
+        let deadline = Date().addingTimeInterval(lockTimeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                throw DatabaseError(message: "another process holds the history database for longer than \(Int(lockTimeout)) s")
+            }
+            usleep(20_000)
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    /// How long a recording waits for another process's transaction before it gives up.
+    public static let lockTimeout: TimeInterval = 60
+
+    private static func insert(_ scorecard: Scorecard, now: Date, into db: Database) throws -> Int64 {
+                var snapshot = SnapshotRecord(scorecard, recordedAt: ISO8601DateFormatter().string(from: now))
+                try snapshot.insert(db)
+                guard let id = snapshot.id else { throw DatabaseError(message: "the snapshot received no id") }
+                for row in scorecard.projects { try ProjectRecord(row, snapshot: id).insert(db) }
+                for agency in scorecard.agencies { try AgencyRecord(agency, snapshot: id).insert(db) }
+                for concern in scorecard.concerns { try ConcernRecord(concern, snapshot: id).insert(db) }
+                return id
     }
 
     /// Every snapshot in `path`, oldest first, with its per-agency, per-concern and per-project rows.
@@ -124,6 +163,7 @@ public enum History {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            configuration.busyMode = .timeout(History.lockTimeout)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try refuseNewerSchema(queue, path: path)
             return try queue.read { db in

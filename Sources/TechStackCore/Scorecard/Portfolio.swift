@@ -35,7 +35,9 @@ public enum Portfolio {
                 continue
             }
             var found: [String] = []
-            findManifests(in: path, depth: 0, into: &found)
+            var problems: [Diagnostic] = []
+            findManifests(in: path, depth: 0, into: &found, problems: &problems)
+            inputs += problems.map(Input.problem)
             if found.isEmpty {
                 inputs.append(.problem(Diagnostic(path: path, mark: .start,
                     message: "no \(manifestName) below this directory; give manifests or folders that hold one")))
@@ -48,8 +50,15 @@ public enum Portfolio {
     /// Every `techstack.yaml` below `directory`. Hidden entries, symbolic links and the
     /// skipped folders are left out, so the search never leaves the folder given. Reads the
     /// directory entries' types directly: a portfolio has a folder per project.
-    static func findManifests(in directory: String, depth: Int, into found: inout [String]) {
-        guard depth < 64, let dir = opendir(directory) else { return }
+    static func findManifests(in directory: String, depth: Int, into found: inout [String], problems: inout [Diagnostic]) {
+        guard depth < maxDepth else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "is more than \(maxDepth) folders deep; manifests below it were not searched", isSchemaError: false))
+            return
+        }
+        guard let dir = opendir(directory) else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "cannot list this folder (\(String(cString: strerror(errno)))); manifests below it were not searched", isSchemaError: false))
+            return
+        }
         defer { closedir(dir) }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         while let entry = readdir(dir) {
@@ -69,17 +78,32 @@ public enum Portfolio {
                 }
             }
             if type == Int32(DT_DIR) {
-                findManifests(in: path, depth: depth + 1, into: &found)
+                findManifests(in: path, depth: depth + 1, into: &found, problems: &problems)
             } else if type == Int32(DT_REG), name == manifestName {
                 found.append(path)
             }
         }
     }
 
-    private static func normalized(_ path: String) -> String {
-        var p = path
-        while p.hasPrefix("./") { p.removeFirst(2) }
-        return p
+    /// How deep a portfolio search goes; deeper folders are reported, not silently dropped.
+    public static let maxDepth = 64
+
+    /// One identity per file: `port/b`, `$PWD/port/b` and `port//b` are the same manifest.
+    /// The real path when the file exists, else the path made absolute with `.`, `..` and
+    /// repeated slashes taken out.
+    static func normalized(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Scores every input with `score`, on all cores, keeping the order of `inputs`.

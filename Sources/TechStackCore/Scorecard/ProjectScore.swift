@@ -169,14 +169,18 @@ public struct ScorecardMetrics: Sendable {
                 components.append(id)
             }
             guard let i = concernIndex[answer.concern.value], states[i] == .unanswered else { continue }
+            // Ids that are no standard or component take no part in adoption or cost: a
+            // misspelt answer is an unknown reference, not also a deviation.
+            let known = ids.filter { catalogue.kind(of: $0) == .standards || catalogue.kind(of: $0) == .components }
+            guard !known.isEmpty else { continue }
             row.concernsAnswered += 1
-            if ids.contains(where: recommended[i].contains) {
+            if known.contains(where: recommended[i].contains) {
                 row.onRecommended += 1
                 states[i] = .recommended
             } else {
                 states[i] = .deviating
-                deviations[answer.concern.value] = ids
-                row.deviations.append(.init(concern: answer.concern.value, choice: ids,
+                deviations[answer.concern.value] = known
+                row.deviations.append(.init(concern: answer.concern.value, choice: known,
                                             recommended: catalogue.concerns[i].recommended.map(\.value)))
             }
         }

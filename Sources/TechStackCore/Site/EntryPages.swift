@@ -26,6 +26,7 @@ struct EntryPage {
             .h1(txt(h.name), .text(" "), statusBadge(entry)),
             .p(attr("class", "summary"), txt(h.summary)),
             body,
+            provenance(h.provenance),
             links(h.links),
         ])
         return SiteLayout.render(title: "\(h.name) (\(h.kind.singular))", context: context, current: h.kind, main: main)
@@ -34,6 +35,11 @@ struct EntryPage {
     private func statusBadge(_ entry: Entry) -> Body {
         guard let status = catalogue.lifecycle(of: entry.id)?.status else { return .empty }
         return context.statusBadge(status)
+    }
+
+    private func provenance(_ provenance: Provenance?) -> Body {
+        guard let provenance else { return .empty }
+        return .p(attr("class", "provenance"), el("strong", txt("Provenance: ")), txt(provenance.label.prefix(1).uppercased() + provenance.label.dropFirst() + "."))
     }
 
     private func links(_ urls: [String]) -> Body {

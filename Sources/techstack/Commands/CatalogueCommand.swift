@@ -4,8 +4,8 @@ import TechStackCore
 struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalogue",
-        abstract: "Check, list, show and search the catalogue; write it as a web site.",
-        subcommands: [Check.self, List.self, Show.self, Search.self, Site.self, Export.self]
+        abstract: "Check, list, show and search the catalogue; write it as a web site, a JSON Schema for editors, or the diff of two catalogues.",
+        subcommands: [Check.self, List.self, Show.self, Search.self, Site.self, Export.self, Schema.self, Diff.self]
     )
 
     struct Check: ParsableCommand {
@@ -16,10 +16,15 @@ struct CatalogueCommand: ParsableCommand {
         )
         @OptionGroup var catalogue: CatalogueOptions
         @OptionGroup var output: OutputOptions
+        @Flag(name: .customLong("require-links"), help: "Also report every standard, component, dataset and agency that has no source link and no provenance mark.")
+        var requireLinks = false
 
         func run() throws {
             try output.check(["text", "json"])
-            let result = catalogue.source.load()
+            var result = catalogue.source.load()
+            if requireLinks, let c = result.catalogue {
+                result.diagnostics.items += CatalogueChecker.unsourced(in: c)
+            }
             let items = result.diagnostics.items
             if output.format == "json" {
                 struct Item: Encodable { var path: String; var line: Int; var column: Int; var severity: String; var message: String }
@@ -33,7 +38,7 @@ struct CatalogueCommand: ParsableCommand {
                 if let c = result.catalogue {
                     let counts = EntryKind.allCases.map { "\(c.entries(of: $0).count) \($0.rawValue)" }.joined(separator: ", ")
                     let verdict = items.isEmpty ? "no problems" : "\(result.diagnostics.errors.count) error(s), \(result.diagnostics.warnings.count) warning(s)"
-                    try output.write("\(c.info.name) \(c.info.version): \(counts); \(verdict)\n")
+                    try output.write("\(Terminal.sanitize(c.info.name)) \(Terminal.sanitize(c.info.version)): \(counts); \(verdict)\n")
                 }
             }
             if result.diagnostics.hasSchemaErrors || result.catalogue == nil { throw ExitCode(2) }
@@ -74,7 +79,7 @@ struct CatalogueCommand: ParsableCommand {
             var text = ""
             for row in rows {
                 let id = row.id.padding(idWidth)
-                text += "\(style.bold(id))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
+                text += "\(style.bold(Terminal.sanitize(id)))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
             }
             try output.write(text)
         }
@@ -116,8 +121,9 @@ struct CatalogueCommand: ParsableCommand {
             } else {
                 let style = output.style
                 let lines = hits.map { hit in
-                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(hit.matched): \(hit.text)")
-                    return Terminal.sanitize("\(style.bold(hit.id)) (\(hit.kind)) \(hit.name)\(context)")
+                    let t = { (text: String) in Terminal.sanitize(text) }
+                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(t(hit.matched)): \(t(hit.text))")
+                    return "\(style.bold(t(hit.id))) (\(t(hit.kind))) \(t(hit.name))\(context)"
                 }
                 try output.write(lines.joined(separator: "\n") + "\n")
             }

@@ -5,13 +5,16 @@ import TechStackCore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a starter techstack.yaml, never overwriting one.",
+        abstract: "Write a starter techstack.yaml and its editor schema, never overwriting either.",
         discussion: """
         Every required concern is answered with its first recommendation; every other \
         concern is listed as a comment with its question. The project is named after the \
         folder. Give --agency to name the owning agency; without it 'agency:' is left \
         empty and 'techstack lint' says so (exit 2) until it is filled in. With --agency \
-        the new manifest lints clean (exit 0; funding notices are info).
+        the new manifest lints clean (exit 0; funding notices are info). Beside it, init \
+        writes techstack.schema.json (the JSON Schema of 'techstack catalogue schema --for \
+        manifest' for this catalogue), which the manifest's first line points editors at; \
+        an existing techstack.schema.json is kept as it is.
         """
     )
 
@@ -47,10 +50,30 @@ struct InitCommand: ParsableCommand {
                                    observed: observed).text
         try Self.create(path, contents: text)
         var next = "wrote \(path)"
+        let schemaPath = directory.map { $0.hasSuffix("/") ? $0 + StarterManifest.schemaName : $0 + "/" + StarterManifest.schemaName } ?? StarterManifest.schemaName
+        let rules = RuleSet.load(directory: nil).ruleSet ?? RuleSet(rules: [])
+        switch Self.createIfAbsent(schemaPath, contents: Schemas.generate(.manifest, catalogue: c, rules: rules).pretty) {
+        case .created: next += " and \(schemaPath)"
+        case .kept: next += " (kept the existing \(schemaPath))"
+        case .failed(let reason): Console.error("\(schemaPath):1:1: warning: \(reason); the manifest is written without it")
+        }
         next += agency == nil
             ? "; fill in 'agency' (techstack catalogue list agencies), then run 'techstack lint'"
             : "; run 'techstack lint' to check it"
         Console.error(Terminal.sanitize(next))
+    }
+
+    enum Creation { case created, kept, failed(String) }
+
+    /// Creates the file unless something (even a dangling link) is at `path`, which is kept.
+    static func createIfAbsent(_ path: String, contents: String) -> Creation {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            return errno == EEXIST ? .kept : .failed("cannot create the file: \(String(cString: strerror(errno)))")
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        handle.write(Data(contents.utf8))
+        return .created
     }
 
     /// Creates the file only if nothing (not even a dangling link) is at `path`.
@@ -75,8 +98,12 @@ struct StarterManifest {
     /// `--detect`: concerns the repository answers are written from its evidence.
     var observed: DetectResult? = nil
 
+    /// The schema `init` writes beside the manifest, named by its first line.
+    static let schemaName = "techstack.schema.json"
+
     var text: String {
         var lines = [
+            "# yaml-language-server: $schema=\(Self.schemaName)",
             "# What this project chooses from the \(oneLine(catalogue.info.name)) (catalogue \(oneLine(catalogue.info.version))).",
             "# Check it with `techstack lint`; `techstack explain` describes every rule.",
             "techstack: 1",
@@ -134,7 +161,7 @@ struct StarterManifest {
                   "# Data this project is the source of truth for; share it by default.",
                   "# produces:",
                   "#   - id: DATA-ID",
-                  "#     shared-via: \(catalogue.concern("api-gateway")?.recommended.first?.value ?? "GATEWAY-ID")",
+                  "#     shared-via: \(sharingChoice(in: catalogue) ?? "GATEWAY-ID")",
                   "# Grant references, by dataset id or source agency id.",
                   "# grants:",
                   "#   DATASET-OR-AGENCY-ID: GRANT-REFERENCE",
@@ -164,4 +191,12 @@ struct StarterManifest {
         }
         return out
     }
+}
+
+/// The first recommendation of the concern the built-in sharing-by-default rule names: where
+/// produced data is shared, in whatever catalogue is in use.
+private func sharingChoice(in catalogue: Catalogue) -> String? {
+    guard let rules = try? RuleSet.loadUsable(directory: nil).0,
+          let concern = rules.rules.first(where: { $0.kind == .sharingByDefault })?.parameters.concern?.value else { return nil }
+    return catalogue.concern(concern)?.recommended.first?.value
 }

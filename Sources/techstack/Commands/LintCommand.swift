@@ -27,6 +27,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("show-suppressed"), help: "Also list findings an exemption suppressed (they are always counted).")
     var showSuppressed = false
 
+    @Flag(name: .customLong("omit-suppressed"), help: "SARIF: leave out findings an exemption suppressed (GitHub code scanning ignores SARIF suppressions).")
+    var omitSuppressed = false
+
     @OptionGroup var observe: ObserveOptions
 
     func run() throws {
@@ -37,7 +40,6 @@ struct LintCommand: ParsableCommand {
         let ruleSet = try rules.usable(against: catalogue)
         let linter = Linter(catalogue: catalogue, rules: ruleSet, today: day)
 
-        let paths = manifests.isEmpty ? ["techstack.yaml"] : manifests
         let observer = observe.observer(catalogue: catalogue)
         var results: [FileResult] = []
         for path in paths {
@@ -45,6 +47,10 @@ struct LintCommand: ParsableCommand {
                 let file = try InputFile.read(path)
                 results.append(linter.lint(file, observed: try observer?.observe(manifest: path)))
             } catch {
+                var error = error
+                if manifests.isEmpty, access(path, F_OK) != 0 {
+                    error.message = "no techstack.yaml here; 'techstack init' writes a starter manifest, or name the manifests to lint"
+                }
                 results.append(FileResult(path: path, errors: [error]))
             }
         }
@@ -55,14 +61,34 @@ struct LintCommand: ParsableCommand {
         let report = LintReport(catalogue: catalogue.info, files: results)
         let context = ReportContext(rules: ruleSet.descriptions, style: output.style,
                                     workingDirectory: FileManager.default.currentDirectoryPath,
-                                    showSuppressed: showSuppressed)
+                                    showSuppressed: showSuppressed, omitSuppressed: omitSuppressed,
+                                    failOn: failOn.severity, fullReportHint: fullReportHint)
         try output.write(reporter.generateReport(report, context: context))
+        if reporter.identifier == GitHubReporter.identifier,
+           let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            do {
+                try GitHubReporter.append(GitHubReporter.stepSummary(report, context: context), to: summary)
+            } catch {
+                Console.report(DiagnosticList([error]))
+                throw ExitCode(2)
+            }
+        }
 
         if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(2) }
         if let level = failOn.severity, results.contains(where: { $0.findings.contains { $0.severity >= level } }) {
             throw ExitCode(1)
         }
     }
+}
+
+extension LintCommand {
+    /// Where to see every finding when a format shows only some (GitHub annotations).
+    var fullReportHint: String {
+        let files = paths.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
+        return "run 'techstack lint --format text \(files)' (or read the SARIF report, when the workflow uploads one)"
+    }
+
+    var paths: [String] { manifests.isEmpty ? ["techstack.yaml"] : manifests }
 }
 
 /// `--fail-on`: the lowest severity that fails the run.

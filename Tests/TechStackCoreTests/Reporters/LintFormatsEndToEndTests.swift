@@ -89,7 +89,7 @@ final class LintFormatsEndToEndTests: XCTestCase {
         let deviation = try XCTUnwrap(results.first { ($0["properties"] as? [String: Any])?["concern"] as? String == "api-style" })
         let cost = try XCTUnwrap((deviation["properties"] as? [String: Any])?["cost"] as? [[String: String]])
         XCTAssertTrue(cost.contains(["dataset": "myinfo-person", "source": "ica"]), "\(cost)")
-        let suppressed = results.filter { $0["suppressions"] != nil }
+        let suppressed = results.filter { ($0["suppressions"] as? [Any])?.isEmpty == false }
         XCTAssertEqual(suppressed.count, 1)
         XCTAssertEqual(suppressed.first?["ruleId"] as? String, "unknown-key")
         try validate(file)
@@ -122,20 +122,57 @@ final class LintFormatsEndToEndTests: XCTestCase {
     }
 
     private func validate(_ file: URL) throws {
-        let root = Self.repository
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [root.appendingPathComponent("scripts/validate-sarif.sh").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 {
-            throw XCTSkip("no JSON schema validator installed (pip install check-jsonschema): \(text)")
+        try ExternalCheck.validateJSON([file], schema: try ExternalCheck.sarifSchema())
+    }
+
+    private func sarifResults(_ text: String) throws -> [[String: Any]] {
+        let run = try XCTUnwrap((try json(text)["runs"] as? [[String: Any]])?.first)
+        return try XCTUnwrap(run["results"] as? [[String: Any]])
+    }
+
+    private func fingerprints(_ results: [[String: Any]]) -> [String] {
+        results.compactMap { ($0["partialFingerprints"] as? [String: String])?["techstack/v1"] }
+    }
+
+    func testFingerprintsSurviveABlankLineAtTheTop() throws {
+        let before = try sarifResults(try lint(["--format", "sarif", "techstack.yaml"]).stdout)
+        try write("techstack.yaml", "\n" + deviating)
+        let after = try sarifResults(try lint(["--format", "sarif", "techstack.yaml"]).stdout)
+        XCTAssertEqual(before.count, after.count)
+        XCTAssertFalse(before.isEmpty)
+        XCTAssertEqual(fingerprints(before).count, before.count, "every result has a fingerprint")
+        XCTAssertEqual(fingerprints(before), fingerprints(after))
+        let lines = { (results: [[String: Any]]) in
+            results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any] }
+                .compactMap { $0["startLine"] as? Int }
         }
-        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertEqual(lines(before).map { $0 + 1 }, lines(after), "the lines did move")
+    }
+
+    func testFingerprintsAreDistinctAcrossTheExamplesAndThePortfolio() throws {
+        let manifests = try FileManager.default.subpathsOfDirectory(atPath: Self.repository.appendingPathComponent("examples").path)
+            .filter { $0.hasSuffix("techstack.yaml") }.sorted().map { "examples/" + $0 }
+        XCTAssertGreaterThan(manifests.count, 20, "examples/ and examples/portfolio")
+        let result = try Binary.run(["lint", "--today", "2026-04-01", "--format", "sarif"] + manifests, in: Self.repository)
+        XCTAssertNotEqual(result.status, 2, result.stderr)
+        let results = try sarifResults(result.stdout)
+        let prints = fingerprints(results)
+        XCTAssertEqual(prints.count, results.count)
+        XCTAssertGreaterThan(prints.count, 50)
+        XCTAssertEqual(Set(prints).count, prints.count, "two results share a fingerprint")
+    }
+
+    func testOmitSuppressedForGitHubUpload() throws {
+        let plain = try sarifResults(try lint(["--format", "sarif", "techstack.yaml"]).stdout)
+        XCTAssertEqual(plain.filter { ($0["suppressions"] as? [Any])?.isEmpty == false }.count, 1)
+        XCTAssertTrue(plain.allSatisfy { $0["suppressions"] is [Any] }, "once one result has suppressions, all do")
+        let result = try lint(["--format", "sarif", "--omit-suppressed", "--output", "upload.sarif", "techstack.yaml"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let file = directory.appendingPathComponent("upload.sarif")
+        let omitted = try sarifResults(String(decoding: try Data(contentsOf: file), as: UTF8.self))
+        XCTAssertEqual(omitted.count, plain.count - 1)
+        XCTAssertTrue(omitted.allSatisfy { $0["suppressions"] == nil })
+        try validate(file)
     }
 
     // MARK: - GitHub
@@ -155,6 +192,40 @@ final class LintFormatsEndToEndTests: XCTestCase {
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
     }
 
+    func testGitHubAppendsAJobSummaryWhenAsked() throws {
+        let summary = directory.appendingPathComponent("step-summary.md")
+        try Data("## earlier step\n".utf8).write(to: summary)
+        let result = try Binary.run(["lint", "--today", "2026-11-24", "--format", "github", "techstack.yaml"], in: directory,
+                                    environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let text = String(decoding: try Data(contentsOf: summary), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("## earlier step\n## techstack lint\n"), text)
+        XCTAssertTrue(text.contains("| techstack.yaml:7:14 | error | recommended-choice | "), text)
+        let plain = try Binary.run(["lint", "--today", "2026-11-24", "--format", "json", "techstack.yaml"], in: directory,
+                                   environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        XCTAssertEqual(plain.status, 1)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: summary), as: UTF8.self), text, "only --format github writes it")
+    }
+
+    func testGitHubWritesTheJobSummaryIntoAFIFO() throws {
+        let fifo = directory.appendingPathComponent("summary.fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        // A reader on the other end, as GitHub's runner would be.
+        let copy = directory.appendingPathComponent("read.md").path
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, copy]
+        try reader.run()
+        let result = try Binary.run(["lint", "--today", "2026-11-24", "--format", "github", "techstack.yaml"], in: directory,
+                                    environment: ["GITHUB_STEP_SUMMARY": fifo])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        reader.waitUntilExit()
+        XCTAssertTrue(String(decoding: try Data(contentsOf: URL(fileURLWithPath: copy)), as: UTF8.self).hasPrefix("## techstack lint\n"))
+        var info = stat()
+        XCTAssertEqual(stat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
+    }
+
     // MARK: - JUnit
 
     func testJUnitIsWellFormedWithCountsThatAddUp() throws {
@@ -164,18 +235,21 @@ final class LintFormatsEndToEndTests: XCTestCase {
         let root = try XCTUnwrap(try XMLDocument(data: data, options: []).rootElement())
         let suites = root.elements(forName: "testsuite")
         XCTAssertEqual(suites.map { $0.attribute(forName: "name")?.stringValue }, ["techstack.yaml", "hostile/techstack.yaml"])
-        var tests = 0, failures = 0
         for suite in suites {
             let cases = suite.elements(forName: "testcase")
             let failing = cases.filter { !$0.elements(forName: "failure").isEmpty }
             XCTAssertEqual(suite.attribute(forName: "tests")?.stringValue, String(cases.count))
             XCTAssertEqual(suite.attribute(forName: "failures")?.stringValue, String(failing.count))
-            tests += cases.count
-            failures += failing.count
         }
-        XCTAssertEqual(root.attribute(forName: "tests")?.stringValue, String(tests))
-        XCTAssertEqual(root.attribute(forName: "failures")?.stringValue, String(failures))
-        let recommended = try XCTUnwrap(suites[0].elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "recommended-choice" })
+        // Failures are the findings at or above --fail-on (error): those of the JSON report.
+        let json = try json(try lint(["--format", "json", "techstack.yaml", "hostile/techstack.yaml"]).stdout)
+        let errors = try XCTUnwrap((json["summary"] as? [String: Int])?["error"])
+        let failures = suites.flatMap { $0.elements(forName: "testcase") }.flatMap { $0.elements(forName: "failure") }
+        XCTAssertEqual(failures.count, errors)
+        for xsd in ["junit-jenkins-xunit-10.xsd", "junit-windyroad.xsd"] {
+            try ExternalCheck.validateXML(directory.appendingPathComponent("junit.xml"), xsd: try ExternalCheck.schema(xsd))
+        }
+        let recommended = try XCTUnwrap(suites[0].elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "recommended-choice (api-style)" })
         let failure = try XCTUnwrap(recommended.elements(forName: "failure").first)
         XCTAssertEqual(failure.attribute(forName: "type")?.stringValue, "error")
         XCTAssertTrue(failure.stringValue?.hasPrefix("techstack.yaml:7:14: error: ") ?? false)

@@ -82,7 +82,7 @@ final class SARIFReporterTests: XCTestCase {
         XCTAssertEqual(cost, [["dataset": "myinfo-person", "source": "ica"]])
         XCTAssertEqual(try region(deviation)["startLine"] as? Int, 7)
         XCTAssertEqual(try region(deviation)["startColumn"] as? Int, 14)
-        XCTAssertNil(deviation["suppressions"])
+        XCTAssertEqual((deviation["suppressions"] as? [Any])?.count, 0, "not suppressed, in a log where one result is")
     }
 
     func testSuppressedFindingIsAResultWithExternalSuppression() throws {
@@ -172,43 +172,113 @@ final class SARIFReporterTests: XCTestCase {
         XCTAssertEqual(SARIFReporter.messageText(""), " ", "SARIF message text must be non-empty")
     }
 
+    // MARK: - Fingerprints and suppressions
+
+    private func fingerprint(_ result: [String: Any]) throws -> String {
+        let prints = try XCTUnwrap(result["partialFingerprints"] as? [String: String])
+        return try XCTUnwrap(prints["techstack/v1"])
+    }
+
+    func testEveryResultHasAFingerprintOfWhatItIsAboutNotItsLine() throws {
+        let moved = ReportFixtures.report([FileResult(path: "techstack.yaml", findings: [ReportFixtures.deviation(line: 40, column: 3)])])
+        let here = ReportFixtures.report([FileResult(path: "./techstack.yaml", findings: [ReportFixtures.deviation()])])
+        let a = try fingerprint(try XCTUnwrap(try results(try sarif(moved)).first))
+        let b = try fingerprint(try XCTUnwrap(try results(try sarif(here)).first))
+        XCTAssertEqual(a, b, "line, column and ./ do not change the fingerprint")
+        XCTAssertEqual(a.count, 64)
+        XCTAssertTrue(a.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        XCTAssertEqual(a, Fingerprint.of(ReportFixtures.deviation(), path: "techstack.yaml"), "the core's fingerprint is SARIF's")
+    }
+
+    func testTwoFindingsOnOneLineHaveTwoFingerprints() throws {
+        func data(_ id: String) -> Finding {
+            Finding(rule: "unreachable-data", severity: .error, message: "\(id) is unreachable", mark: Mark(line: 9, column: 12), dataset: id)
+        }
+        let twice = data("a")
+        let report = ReportFixtures.report([FileResult(path: "techstack.yaml", findings: [data("a"), data("b"), twice])])
+        let prints = try results(try sarif(report)).map(fingerprint)
+        XCTAssertEqual(Set(prints).count, 3, "\(prints)")
+    }
+
+    func testFingerprintsDifferByRuleFileConcernDatasetAndKey() {
+        let base = ReportFixtures.deviation()
+        var otherConcern = base; otherConcern.concern = "hosting"
+        var otherRule = base; otherRule.rule = "deprecated-choice"
+        var otherChoice = base; otherChoice.choice = ["graphql"]
+        var otherKey = base; otherKey.key = "colour"
+        let prints = [Fingerprint.of(base, path: "a.yaml"), Fingerprint.of(base, path: "b.yaml"),
+                      Fingerprint.of(otherConcern, path: "a.yaml"), Fingerprint.of(otherRule, path: "a.yaml"),
+                      Fingerprint.of(otherChoice, path: "a.yaml"), Fingerprint.of(otherKey, path: "a.yaml")]
+        XCTAssertEqual(Set(prints).count, prints.count)
+    }
+
+    func testSHA256MatchesTheStandardVectors() {
+        XCTAssertEqual(SHA256.hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    func testOnceOneResultIsSuppressedEveryResultStatesItsSuppressions() throws {
+        let all = try results(try sarif(ReportFixtures.mixed))
+        for result in all { XCTAssertNotNil(result["suppressions"] as? [[String: Any]], "\(result)") }
+        XCTAssertEqual(all.filter { ($0["suppressions"] as? [Any])?.isEmpty == false }.count, 1)
+        let none = try results(try sarif(ReportFixtures.report([FileResult(path: "techstack.yaml", findings: [ReportFixtures.deviation()])])))
+        XCTAssertNil(none[0]["suppressions"], "a log without suppressed results need not state them")
+    }
+
+    func testOmitSuppressedLeavesSuppressedResultsOut() throws {
+        var context = ReportFixtures.context()
+        context.omitSuppressed = true
+        let all = try results(try sarif(ReportFixtures.mixed, context))
+        XCTAssertEqual(all.count, 3)
+        for result in all { XCTAssertNil(result["suppressions"]) }
+        let full = try results(try sarif(ReportFixtures.mixed))
+        XCTAssertEqual(try Array(full.prefix(3)).map(fingerprint), try all.map(fingerprint), "omitting changes no other fingerprint")
+    }
+
+    func testRegionEndsAfterTheValueAndRulesCarryHelpTagsAndPrecision() throws {
+        var finding = ReportFixtures.deviation()
+        finding.endColumn = 18
+        let log = try sarif(ReportFixtures.report([FileResult(path: "techstack.yaml", findings: [finding, ReportFixtures.notice()])]))
+        let all = try results(log)
+        XCTAssertEqual(try region(all[0])["endLine"] as? Int, 7)
+        XCTAssertEqual(try region(all[0])["endColumn"] as? Int, 18)
+        XCTAssertEqual(try region(all[1])["endColumn"] as? Int, 21, "one character when the end is not known")
+        let driver = try XCTUnwrap((try run(log)["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rule = try XCTUnwrap((driver["rules"] as? [[String: Any]])?.first)
+        let markdown = try XCTUnwrap((rule["help"] as? [String: Any])?["markdown"] as? String)
+        XCTAssertTrue(markdown.contains("**Why.** A deviation forfeits"), markdown)
+        XCTAssertTrue(markdown.contains("**How to fix.**"), markdown)
+        XCTAssertTrue(markdown.contains("**The cost.** Each finding names the shared datasets"), markdown)
+        let properties = try XCTUnwrap(rule["properties"] as? [String: Any])
+        XCTAssertEqual(properties["precision"] as? String, "very-high")
+        XCTAssertEqual(properties["tags"] as? [String], ["techstack", "governance", "tech-stack"])
+        XCTAssertNil(properties["security-severity"], "no security severity: see README")
+    }
+
     // MARK: - Schema
 
-    /// Validates with scripts/validate-sarif.sh (check-jsonschema or Python jsonschema).
     func testOutputIsValidAgainstTheOfficialSchema() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let script = root.appendingPathComponent("scripts/validate-sarif.sh")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sarif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let schema = try ExternalCheck.sarifSchema()
+        let directory = try Binary.makeTemporaryDirectory(prefix: "sarif")
         defer { try? FileManager.default.removeItem(at: directory) }
-
+        var omitting = ReportFixtures.context()
+        omitting.omitSuppressed = true
         let reports: [(String, LintReport, ReportContext)] = [
             ("mixed", ReportFixtures.mixed, ReportFixtures.context()),
+            ("omitted", ReportFixtures.mixed, omitting),
             ("hostile", ReportFixtures.hostileReport, ReportFixtures.context()),
             ("outside", ReportFixtures.report([FileResult(path: "../elsewhere/techstack.yaml", findings: [ReportFixtures.deviation()])]),
              ReportFixtures.context()),
             ("empty", ReportFixtures.report([]), ReportContext(rules: [], workingDirectory: "/")),
         ]
-        var paths: [String] = []
+        var files: [URL] = []
         for (name, report, context) in reports {
             let file = directory.appendingPathComponent("\(name).sarif")
             try Data(SARIFReporter.generateReport(report, context: context).utf8).write(to: file)
-            paths.append(file.path)
+            files.append(file)
         }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [script.path] + paths
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 3 {
-            throw XCTSkip("no JSON schema validator installed (pip install check-jsonschema); SARIF schema validation did not run: \(text)")
-        }
-        XCTAssertEqual(process.terminationStatus, 0, "SARIF output is not valid against the 2.1.0 schema:\n\(text)")
+        try ExternalCheck.validateJSON(files, schema: schema)
     }
 }

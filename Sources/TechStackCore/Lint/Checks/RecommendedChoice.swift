@@ -6,8 +6,11 @@ extension Linter {
         for answer in manifest.choices {
             guard let concern = catalogue.concern(answer.concern.value) else { continue }
             let recommended = concern.recommended.map(\.value)
-            let chosen = answer.choices.map(\.value)
-            guard !chosen.contains(where: recommended.contains), let first = answer.choices.first else { continue }
+            // Ids that are no standard or component take no part (unknown-reference names them):
+            // a misspelt answer is reported once, not also as a deviation that costs data.
+            let known = answer.choices.filter { catalogue.kind(of: $0.value) == .standards || catalogue.kind(of: $0.value) == .components }
+            let chosen = known.map(\.value)
+            guard !chosen.isEmpty, !chosen.contains(where: recommended.contains), let first = known.first else { continue }
             let cost = reach.cost(ofDeviation: concern.header.id, to: chosen)
             let level: Severity
             if cost.isEmpty {

@@ -3,7 +3,7 @@ extension Linter {
     /// truth for is shared via a recommended id of the rule's concern, or explicitly not
     /// shared, with a reason.
     func sharingByDefault(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
-        let concernID = rule.parameters.concern.value
+        guard let concernID = rule.parameters.concern?.value else { return [] }
         guard let concern = catalogue.concern(concernID) else { return [] }
         let recommended = concern.recommended.map(\.value)
         let way = Self.list(recommended, last: "or")

@@ -9,7 +9,8 @@ extension Linter {
             else { known = ManifestLoader.topLevelKeys }
             let hint = key.nearest.map { "did you mean '\($0)'?" } ?? "known keys: \(known.joined(separator: ", "))"
             return Finding(rule: rule.id, severity: severity,
-                           message: "unknown key '\(key.key)' in \(place) is ignored; \(hint)", mark: key.mark)
+                           message: "unknown key '\(key.key)' in \(place) is ignored; \(hint)", mark: key.mark,
+                           key: key.context.isEmpty ? key.key : key.context + "." + key.key)
         }
     }
 }

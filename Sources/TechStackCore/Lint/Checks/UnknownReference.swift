@@ -16,7 +16,8 @@ extension Linter {
             } else {
                 message = "\(field): '\(ref.value)' is no \(wanted) in the catalogue\(hint)"
             }
-            out.append(Finding(rule: rule.id, severity: severity, message: message, mark: ref.mark, concern: concern, dataset: dataset))
+            out.append(Finding(rule: rule.id, severity: severity, message: message, mark: ref.mark, concern: concern, dataset: dataset,
+                               key: field + ": " + ref.value))
         }
 
         check(manifest.agency, field: "agency", kinds: [.agencies], candidates: agencyIDs)
@@ -46,7 +47,7 @@ extension Linter {
             if rules[exemption.rule.value] == nil {
                 out.append(Finding(rule: rule.id, severity: severity,
                                    message: "exemptions: rule '\(exemption.rule.value)' is no rule of this run\(NearestName.hint(exemption.rule.value, in: rules.ids)); 'techstack explain RULE' describes a rule",
-                                   mark: exemption.rule.mark))
+                                   mark: exemption.rule.mark, key: "exemptions.rule: " + exemption.rule.value))
             }
             if let concern = exemption.concern {
                 check(concern, field: "exemptions.concern", kinds: [.concerns], candidates: concernIDs, concern: concern.value)

@@ -56,6 +56,7 @@ public enum CSVScorecard: ScorecardFormat {
 
     /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. A field
     /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+    /// Control characters (line breaks, ESC, BEL, NUL, C1) are shown as `\u{…}`, never raw.
     static func quote(_ field: String) -> String {
         var text = field
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
