@@ -285,7 +285,7 @@ public struct CatalogueReport: Sendable {
             lines.append(style.bold("Recognised in a repository by:"))
             for signal in evidence {
                 lines.append("  - \(signal.signal)")
-                lines += signal.links.map { "      source: \($0)" }
+                lines += signal.links.map { link -> StyledText in "      source: \(link)" }
             }
         } else if shown.kind == "standard" || shown.kind == "component" {
             lines.append("")

@@ -21,9 +21,9 @@ public struct DetectReport: Sendable, Encodable {
     static let shownEvidence = 5
 
     public func text(style: Style) -> String {
-        var lines: [String] = []
+        var lines: [StyledText] = []
         for repo in repositories {
-            lines.append(style.bold(Terminal.sanitize(repo.path)))
+            lines.append(style.bold(repo.path))
             if repo.observed.isEmpty && repo.unassigned.isEmpty {
                 lines.append("  nothing observed: no evidence signal of the catalogue matches")
             }
@@ -47,12 +47,12 @@ public struct DetectReport: Sendable, Encodable {
                 lines.append("  \(style.dim("unanswered")) (\(repo.unanswered.count) concerns nothing answers): \(repo.unanswered.joined(separator: ", "))")
             }
         }
-        // Catalogue ids are id syntax; paths and signals were sanitised where they were added.
-        return lines.joined(separator: "\n") + "\n"
+        // Text from the repository and the catalogue is made safe as it enters StyledText.
+        return style.render(lines.joined(separator: "\n")) + "\n"
     }
 
-    func evidenceLines(_ items: [EvidenceItem], indent: String) -> [String] {
-        var out = items.prefix(Self.shownEvidence).map { "\(indent)\(Terminal.sanitize($0.location))  \(Terminal.sanitize($0.signal))" }
+    func evidenceLines(_ items: [EvidenceItem], indent: String) -> [StyledText] {
+        var out = items.prefix(Self.shownEvidence).map { item -> StyledText in "\(indent)\(item.location)  \(item.signal)" }
         if items.count > Self.shownEvidence { out.append("\(indent)… and \(items.count - Self.shownEvidence) more") }
         return out
     }

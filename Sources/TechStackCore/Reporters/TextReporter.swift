@@ -32,7 +32,7 @@ public struct TextReporter: Reporter {
             out.append("    \(style.cyan("cost:")) \(items)")
         }
         for item in (finding.evidence ?? []).prefix(10) {
-            out.append("    \(style.cyan("evidence:")) \(Terminal.sanitize(item.location))  \(Terminal.sanitize(item.signal))")
+            out.append("    \(style.cyan("evidence:")) \(item.location)  \(item.signal)")
         }
         if let evidence = finding.evidence, evidence.count > 10 {
             out.append("    \(style.cyan("evidence:")) … and \(evidence.count - 10) more")

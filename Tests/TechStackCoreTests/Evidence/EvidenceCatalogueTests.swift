@@ -115,9 +115,9 @@ final class EvidenceCatalogueTests: XCTestCase {
         let report = CatalogueReport(catalogue: catalogue)
         let shown = try XCTUnwrap(report.show("wsdl"))
         XCTAssertEqual(shown.evidence?.first?.signal, "files **/*.wsdl")
-        XCTAssertTrue(report.text(shown, style: Style(color: false)).contains("Recognised in a repository by:\n  - files **/*.wsdl"))
+        XCTAssertTrue(report.text(shown, style: Style(color: false)).plain.contains("Recognised in a repository by:\n  - files **/*.wsdl"))
         let none = try XCTUnwrap(report.show("on-premises"))
         XCTAssertNil(none.evidence)
-        XCTAssertTrue(report.text(none, style: Style(color: false)).contains("No evidence signal"))
+        XCTAssertTrue(report.text(none, style: Style(color: false)).plain.contains("No evidence signal"))
     }
 }
