@@ -19,7 +19,7 @@ final class RuleExamplesTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(rule.examples.pass.count, 2, "\(rule.id): at least two pass examples")
             XCTAssertGreaterThanOrEqual(rule.examples.fail.count, 2, "\(rule.id): at least two fail examples")
             for (index, example) in rule.examples.pass.enumerated() {
-                let result = linter.lint(InputFile(path: "\(rule.id) pass[\(index)]", text: example))
+                let result = try lint(linter, rule, example, files: rule.examples.passFiles, index, "pass")
                 XCTAssertEqual(result.errors, [], "\(rule.id) pass[\(index)] is not a usable manifest")
                 let fired = result.findings.filter { $0.rule == rule.id }
                 XCTAssertEqual(fired.map(\.message), [], "\(rule.id) pass[\(index)]: the rule must stay silent")
@@ -29,7 +29,7 @@ final class RuleExamplesTests: XCTestCase {
                 }
             }
             for (index, example) in rule.examples.fail.enumerated() {
-                let result = linter.lint(InputFile(path: "\(rule.id) fail[\(index)]", text: example))
+                let result = try lint(linter, rule, example, files: rule.examples.failFiles, index, "fail")
                 XCTAssertEqual(result.errors, [], "\(rule.id) fail[\(index)] is not a usable manifest")
                 XCTAssertTrue(result.findings.contains { $0.rule == rule.id }, "\(rule.id) fail[\(index)]: the rule must fire")
                 if rule.kind != .unknownReference {
@@ -38,6 +38,26 @@ final class RuleExamplesTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// An example with repository files (or of a kind that compares manifest and code) is
+    /// written to a temporary folder and linted with `--observe`'s observation of it.
+    private func lint(_ linter: Linter, _ rule: Rule, _ manifest: String, files: [[String: String]], _ index: Int, _ kind: String) throws -> FileResult {
+        let path = "\(rule.id) \(kind)[\(index)]"
+        let repository = index < files.count ? files[index] : [:]
+        guard !repository.isEmpty || rule.kind.needsObservation else {
+            return linter.lint(InputFile(path: path, text: manifest))
+        }
+        let folder = try Binary.makeTemporaryDirectory(prefix: "rule-example")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (relative, text) in repository {
+            let url = folder.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try Data(manifest.utf8).write(to: folder.appendingPathComponent("techstack.yaml"))
+        let observation = try Detector(catalogue: linter.catalogue).scan(folder.path)
+        return linter.lint(InputFile(path: path, text: manifest), observed: DetectResult(observation, catalogue: linter.catalogue))
     }
 
     private func today() throws -> Day {

@@ -15,6 +15,7 @@ final class RuleSetTests: XCTestCase {
             "unknown-key": "warning", "deprecated-choice": "warning", "unreachable-data": "error",
             "missing-grant": "error", "sharing-by-default": "warning", "consent-required": "warning",
             "expired-exemption": "error", "funding-notice": "info",
+            "undeclared-choice": "warning", "unobserved-choice": "info",
         ]
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.severityText) }), expected)
         XCTAssertEqual(rules["recommended-choice"]?.parameters.severityWhenFree, .warning)

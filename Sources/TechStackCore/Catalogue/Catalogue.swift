@@ -134,6 +134,8 @@ public struct Standard: Sendable {
     public var version: String?
     public var status: Lifecycle
     public var replacedBy: Located<String>?
+    /// How a repository shows it uses this standard (SPEC §8).
+    public var evidence: [Signal] = []
 }
 
 public struct Component: Sendable {
@@ -146,6 +148,8 @@ public struct Component: Sendable {
     public var requires: [Located<String>]
     public var status: Lifecycle
     public var replacedBy: Located<String>?
+    /// How a repository shows it uses this component (SPEC §8).
+    public var evidence: [Signal] = []
 }
 
 public struct AccessPath: Sendable {
@@ -295,6 +299,15 @@ public struct Catalogue: Sendable {
         case .standard(let s)?: (s.status, s.replacedBy?.value)
         case .component(let c)?: (c.status, c.replacedBy?.value)
         default: nil
+        }
+    }
+
+    /// The evidence signals of a standard or component; nothing for other kinds.
+    public func evidence(of id: String) -> [Signal] {
+        switch byID[id] {
+        case .standard(let s)?: s.evidence
+        case .component(let c)?: c.evidence
+        default: []
         }
     }
 

@@ -77,8 +77,8 @@ struct EntryDecoder {
         case .agencies: ["source-kind", "grant-process"]
         case .fundingModels: ["charging", "becomes"]
         case .concerns: ["layer", "question", "recommended", "alternatives", "required"]
-        case .standards: ["url", "version", "status", "replaced-by"]
-        case .components: ["layer", "owner", "funding", "requires", "status", "replaced-by"]
+        case .standards: ["url", "version", "status", "replaced-by", "evidence"]
+        case .components: ["layer", "owner", "funding", "requires", "status", "replaced-by", "evidence"]
         case .datasets: ["source", "source-kind", "items", "consent", "grant-required", "access"]
         }
     }
@@ -154,7 +154,8 @@ struct EntryDecoder {
         case .standards:
             catalogue.standards.append(Standard(
                 header: header, url: reader.string(f["url"], "url"), version: reader.string(f["version"], "version"),
-                status: status(f["status"]), replacedBy: ref(f["replaced-by"], "replaced-by")))
+                status: status(f["status"]), replacedBy: ref(f["replaced-by"], "replaced-by"),
+                evidence: evidence(f["evidence"])))
         case .components:
             var model = missing
             var price: String?
@@ -166,7 +167,8 @@ struct EntryDecoder {
             catalogue.components.append(Component(
                 header: header, layers: refs(f["layer"], "layer", single: true), owner: ref(f["owner"], "owner") ?? missing,
                 funding: model, price: price, requires: refs(f["requires"], "requires"),
-                status: status(f["status"]), replacedBy: ref(f["replaced-by"], "replaced-by")))
+                status: status(f["status"]), replacedBy: ref(f["replaced-by"], "replaced-by"),
+                evidence: evidence(f["evidence"])))
         case .datasets:
             var paths: [AccessPath] = []
             for pathNode in reader.list(f["access"], "access") ?? [] {
@@ -181,6 +183,67 @@ struct EntryDecoder {
                 grantRequired: reader.bool(f["grant-required"], "grant-required") ?? true,
                 access: paths))
         }
+    }
+
+    /// `evidence:` (SPEC §8): a list of signals, each `files` (+ `contains`) or `dependency`.
+    /// A bad glob, an unknown ecosystem, an empty text or a signal that is neither kind is a
+    /// schema error at the value.
+    private func evidence(_ node: YAMLNode?) -> [Signal] {
+        guard let node, !node.isNull, let items = reader.list(node, "evidence") else { return [] }
+        var signals: [Signal] = []
+        for item in items {
+            guard let f = reader.fields(item, of: "an evidence signal", known: ["files", "contains", "dependency", "links"]) else { continue }
+            var signal = Signal(mark: item.mark)
+            var ok = true
+            if let files = f["files"] {
+                for text in reader.strings(files, "files", single: true) ?? [] {
+                    switch Glob.compile(text.value) {
+                    case .success(let glob): signal.files.append(glob)
+                    case .failure(let problem): reader.error(problem.message, at: text.mark); ok = false
+                    }
+                }
+            }
+            if let contains = f["contains"] {
+                for text in reader.strings(contains, "contains", single: true) ?? [] {
+                    if text.value.isEmpty {
+                        reader.error("'contains' texts must not be empty; an empty text would match every file", at: text.mark)
+                        ok = false
+                    } else {
+                        signal.contains.append(text.value)
+                    }
+                }
+            }
+            if let dependency = f["dependency"],
+               let df = reader.fields(dependency, of: "dependency", known: ["ecosystem", "name"], required: ["ecosystem", "name"]) {
+                let ecosystem = df["ecosystem"].flatMap { node -> Ecosystem? in
+                    guard let text = reader.string(node, "ecosystem") else { return nil }
+                    guard let e = Ecosystem(rawValue: text) else {
+                        reader.error("unknown ecosystem '\(text)'\(NearestName.hint(text.lowercased(), in: Ecosystem.names)); ecosystems: \(Ecosystem.names.joined(separator: ", "))", at: node.mark)
+                        return nil
+                    }
+                    return e
+                }
+                let name = reader.string(df["name"], "name")
+                if name?.isEmpty == true, let n = df["name"] { reader.error("a dependency's 'name' must not be empty", at: n.mark) }
+                if let ecosystem, let name, !name.isEmpty {
+                    signal.dependency = Signal.Dependency(ecosystem: ecosystem, name: name)
+                } else {
+                    ok = false
+                }
+            } else if f["dependency"] != nil {
+                ok = false
+            }
+            if f["dependency"] != nil && (f["files"] != nil || f["contains"] != nil) {
+                reader.error("an evidence signal is either 'files' (with optional 'contains') or 'dependency', not both; split it into two signals", at: item.mark)
+                ok = false
+            } else if f["dependency"] == nil && f["files"] == nil {
+                reader.error("an evidence signal needs 'files' (globs, with optional 'contains') or 'dependency: {ecosystem, name}'", at: item.mark)
+                ok = false
+            }
+            signal.links = (reader.strings(f["links"], "links") ?? []).map(\.value)
+            if ok { signals.append(signal) }
+        }
+        return signals
     }
 
     private func ref(_ node: YAMLNode?, _ field: String) -> Located<String>? {

@@ -124,8 +124,29 @@ public struct CatalogueReport: Sendable {
         public var options: [OptionCost]?
         public var accessPaths: [[String: [String]]]?
         public var source: String?
+        /// For a standard or component: how a repository shows it is used (SPEC §8).
+        public var evidence: [ShownSignal]?
         /// `notes` or `illustrative` when the entry is not a published fact.
         public var provenance: String?
+    }
+
+    public struct ShownSignal: Codable, Sendable {
+        /// `files **/*.wsdl`, `files … containing "x"`, `dependency npm name`.
+        public var signal: String
+        public var files: [String]?
+        public var contains: [String]?
+        public var dependency: [String: String]?
+        public var links: [String]
+    }
+
+    static func shown(_ signals: [Signal]) -> [ShownSignal]? {
+        guard !signals.isEmpty else { return nil }
+        return signals.map { s in
+            ShownSignal(signal: s.description, files: s.files.isEmpty ? nil : s.files.map(\.pattern),
+                        contains: s.contains.isEmpty ? nil : s.contains,
+                        dependency: s.dependency.map { ["ecosystem": $0.ecosystem.rawValue, "name": $0.name] },
+                        links: s.links)
+        }
     }
 
     public func show(_ id: String) -> Shown? {
@@ -170,6 +191,7 @@ public struct CatalogueReport: Sendable {
             shown.fields["recommended-by"] = catalogue.concerns(recommending: id).map(\.header.id)
             shown.fields["required-by"] = catalogue.components.filter { $0.requires.contains { $0.value == id } }.map(\.header.id)
             shown.cost = reach.cost(of: id)
+            shown.evidence = Self.shown(s.evidence)
         case .component(let c):
             shown.fields["layer"] = c.layers.map(\.value)
             shown.fields["owner"] = [c.owner.value]
@@ -179,6 +201,7 @@ public struct CatalogueReport: Sendable {
             if let r = c.replacedBy { shown.fields["replaced-by"] = [r.value] }
             shown.fields["recommended-by"] = catalogue.concerns(recommending: id).map(\.header.id)
             shown.cost = reach.cost(of: id)
+            shown.evidence = Self.shown(c.evidence)
         case .dataset(let d):
             shown.source = d.source.value
             shown.fields["source"] = [d.source.value]
@@ -256,6 +279,17 @@ public struct CatalogueReport: Sendable {
         if let provenance = shown.provenance.flatMap(Provenance.init) {
             lines.append(StyledText())
             lines.append("provenance: \(provenance.rawValue) (\(provenance.label))")
+        }
+        if let evidence = shown.evidence {
+            lines.append("")
+            lines.append(style.bold("Recognised in a repository by:"))
+            for signal in evidence {
+                lines.append("  - \(signal.signal)")
+                lines += signal.links.map { link -> StyledText in "      source: \(link)" }
+            }
+        } else if shown.kind == "standard" || shown.kind == "component" {
+            lines.append("")
+            lines.append("No evidence signal: detect cannot recognise it in a repository.")
         }
         if !shown.links.isEmpty {
             lines.append(StyledText())

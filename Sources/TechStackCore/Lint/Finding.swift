@@ -18,13 +18,18 @@ public struct Finding: Sendable, Hashable, Codable {
     public var dataset: String?
     /// The exemption that suppressed this finding, when it did.
     public var exemption: String?
+    /// Where the repository shows the choice (`undeclared-choice`), SPEC §8.
+    public var evidence: [EvidenceItem]?
+    /// The repository folder, as given, that `evidence` paths are relative to.
+    public var repository: String?
+
     /// The manifest key or reference the finding is about when no concern or dataset names it
     /// (`unknown-key`, `unknown-reference`), so findings of one rule stay apart (`Fingerprint`).
     public var key: String?
 
     public init(rule: String, severity: Severity, message: String, mark: Mark,
                 concern: String? = nil, choice: [String]? = nil, recommended: [String]? = nil,
-                cost: [CostItem]? = nil, dataset: String? = nil, key: String? = nil) {
+                cost: [CostItem]? = nil, dataset: String? = nil, key: String? = nil, evidence: [EvidenceItem]? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -35,6 +40,7 @@ public struct Finding: Sendable, Hashable, Codable {
         self.recommended = recommended
         self.cost = cost
         self.dataset = dataset
+        self.evidence = evidence
         self.key = key
     }
 

@@ -34,10 +34,10 @@ public struct Linter: Sendable {
     }
 
     /// Reads and lints one manifest; a manifest that cannot be used comes back with `errors`.
-    public func lint(_ file: InputFile) -> FileResult {
+    public func lint(_ file: InputFile, observed: DetectResult? = nil) -> FileResult {
         switch ManifestLoader.load(file) {
         case .success(let manifest):
-            var result = lint(manifest)
+            var result = lint(manifest, observed: observed)
             result.path = file.path
             if !result.findings.isEmpty || !result.suppressed.isEmpty {
                 let spans = TokenSpans(file.bytes)
@@ -50,10 +50,12 @@ public struct Linter: Sendable {
         }
     }
 
-    public func lint(_ manifest: Manifest) -> FileResult {
+    /// `observed`: what the manifest's repository shows (`--observe`); without it the rules
+    /// that compare the two stay silent.
+    public func lint(_ manifest: Manifest, observed: DetectResult? = nil) -> FileResult {
         var all: [Finding] = []
         for rule in rules.active {
-            all += findings(of: rule, in: manifest)
+            all += findings(of: rule, in: manifest, observed: observed)
         }
         all.sort { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
 
@@ -80,7 +82,7 @@ public struct Linter: Sendable {
         return true
     }
 
-    func findings(of rule: Rule, in manifest: Manifest) -> [Finding] {
+    func findings(of rule: Rule, in manifest: Manifest, observed: DetectResult? = nil) -> [Finding] {
         guard let severity = rule.severity else { return [] }
         switch rule.kind {
         case .recommendedChoice: return recommendedChoice(rule, severity, manifest)
@@ -94,6 +96,8 @@ public struct Linter: Sendable {
         case .consentRequired: return consentRequired(rule, severity, manifest)
         case .expiredExemption: return expiredExemption(rule, severity, manifest)
         case .fundingNotice: return fundingNotice(rule, severity, manifest)
+        case .undeclaredChoice: return observed.map { undeclaredChoice(rule, severity, manifest, $0) } ?? []
+        case .unobservedChoice: return observed.map { unobservedChoice(rule, severity, manifest, $0) } ?? []
         }
     }
 

@@ -32,7 +32,7 @@ public enum SARIFReporter: Reporter {
                 let suppressed = i >= file.findings.count
                 if suppressed && context.omitSuppressed { continue }
                 results.append(result(finding, artifact: artifact, rules: rules, fingerprint: prints[i],
-                                      suppression: suppressed ? .suppressed : (statesSuppressions ? .none : .unstated)))
+                                      suppression: suppressed ? .suppressed : (statesSuppressions ? .none : .unstated)).relating(finding, root))
             }
             for error in file.errors {
                 let location = ArtifactPath.location(of: error.path, workingDirectory: root)
@@ -358,6 +358,27 @@ extension SARIFReporter {
             var partialFingerprints: [String: String]
             var suppressions: [Suppression]?
             var properties: ResultProperties
+            /// The repository evidence of an `undeclared-choice` finding (SPEC §8).
+            var relatedLocations: [RelatedLocation]? = nil
+
+            func relating(_ finding: Finding, _ root: String) -> Result {
+                guard let evidence = finding.evidence, !evidence.isEmpty else { return self }
+                var copy = self
+                let base = finding.repository.map { $0 == "." ? "" : ($0.hasSuffix("/") ? $0 : $0 + "/") } ?? ""
+                copy.relatedLocations = evidence.enumerated().map { index, item in
+                    RelatedLocation(id: index + 1,
+                                    physicalLocation: SARIFReporter.physical(ArtifactPath.location(of: base + item.path, workingDirectory: root),
+                                                                             Mark(line: item.line, column: 1)),
+                                    message: Message(text: SARIFReporter.messageText(item.signal)))
+                }
+                return copy
+            }
+        }
+
+        struct RelatedLocation: Encodable {
+            var id: Int
+            var physicalLocation: PhysicalLocation
+            var message: Message
         }
 
         struct Suppression: Encodable {

@@ -31,6 +31,12 @@ public struct TextReporter: Reporter {
             let items = cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ")
             out.append("    \(style.cyan("cost:")) \(items)")
         }
+        for item in (finding.evidence ?? []).prefix(10) {
+            out.append("    \(style.cyan("evidence:")) \(item.location)  \(item.signal)")
+        }
+        if let evidence = finding.evidence, evidence.count > 10 {
+            out.append("    \(style.cyan("evidence:")) … and \(evidence.count - 10) more")
+        }
         return out
     }
 

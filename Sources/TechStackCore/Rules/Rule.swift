@@ -19,6 +19,8 @@ public struct Rule: Sendable {
         public var concern: Located<String>?
         /// `expired-exemption`: how many days ahead an expiry is warned about.
         public var warnDays: Int = 30
+        /// `undeclared-choice`: the severity when the undeclared id is a deviation that costs data.
+        public var severityWhenCostly: Severity? = .error
 
         public init() {}
     }
@@ -27,6 +29,10 @@ public struct Rule: Sendable {
     public struct Examples: Sendable {
         public var pass: [String]
         public var fail: [String]
+        /// The repository files of each example (path → text), by the example's index; empty
+        /// for an example written as manifest text alone.
+        public var passFiles: [[String: String]] = []
+        public var failFiles: [[String: String]] = []
 
         public init(pass: [String] = [], fail: [String] = []) {
             self.pass = pass
@@ -62,6 +68,7 @@ public struct Rule: Sendable {
         case .recommendedChoice: [("severity-when-free", parameters.severityWhenFree?.rawValue ?? "off")]
         case .sharingByDefault: [("concern", parameters.concern?.value ?? "")]
         case .expiredExemption: [("warn-days", String(parameters.warnDays))]
+        case .undeclaredChoice: [("severity-when-costly", parameters.severityWhenCostly?.rawValue ?? "off")]
         default: []
         }
     }

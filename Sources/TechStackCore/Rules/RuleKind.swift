@@ -12,6 +12,12 @@ public enum RuleKind: String, Sendable, CaseIterable, Codable {
     case consentRequired = "consent-required"
     case expiredExemption = "expired-exemption"
     case fundingNotice = "funding-notice"
+    /// Drift between the repository and the manifest (SPEC §8), with `--observe`.
+    case undeclaredChoice = "undeclared-choice"
+    case unobservedChoice = "unobserved-choice"
+
+    /// Kinds that compare the manifest with what its repository shows.
+    public var needsObservation: Bool { self == .undeclaredChoice || self == .unobservedChoice }
 
     /// The parameters a rule of this kind may set, beyond the fields every rule has.
     public var parameters: [String] {
@@ -19,6 +25,7 @@ public enum RuleKind: String, Sendable, CaseIterable, Codable {
         case .recommendedChoice: ["severity-when-free"]
         case .sharingByDefault: ["concern"]
         case .expiredExemption: ["warn-days"]
+        case .undeclaredChoice: ["severity-when-costly"]
         default: []
         }
     }

@@ -205,6 +205,10 @@ enum RuleDecoder {
             guard let text = nonEmpty(node, "concern", reader) else { return nil }
             rule.parameters.concern = Located(text, node.mark)
         }
+        if let node = f["severity-when-costly"] {
+            guard let word = reader.choice(node, "severity-when-costly", severities) else { return nil }
+            rule.parameters.severityWhenCostly = Severity(rawValue: word)
+        }
         if let node = f["warn-days"] {
             guard let days = reader.int(node, "warn-days") else { return nil }
             guard days >= 0 else {
@@ -232,15 +236,43 @@ enum RuleDecoder {
     private static func examples(_ node: YAMLNode, _ reader: FieldReader) -> Rule.Examples? {
         guard let f = reader.fields(node, of: "examples", known: ["pass", "fail"]) else { return nil }
         var result = Rule.Examples()
-        for (field, target) in [("pass", \Rule.Examples.pass), ("fail", \Rule.Examples.fail)] {
+        for (field, target, files) in [("pass", \Rule.Examples.pass, \Rule.Examples.passFiles), ("fail", \Rule.Examples.fail, \Rule.Examples.failFiles)] {
             guard let list = f[field], !list.isNull else { continue }
             guard let items = reader.list(list, "examples.\(field)") else { return nil }
             for item in items {
+                // A mapping gives the repository too: `{manifest: |, files: {path: text}}`.
+                if item.pairs != nil {
+                    guard item["manifest"] != nil else {
+                        reader.error("each example in 'examples.\(field)' must be a manifest written as text (a '|' block) or {manifest: |, files: {path: text}}, found a mapping without 'manifest'", at: item.mark)
+                        return nil
+                    }
+                    guard let ef = reader.fields(item, of: "an example", known: ["manifest", "files"], required: ["manifest"]),
+                          let text = reader.string(ef["manifest"], "manifest") else { return nil }
+                    var repository: [String: String] = [:]
+                    if let filesNode = ef["files"], !filesNode.isNull {
+                        guard let pairs = filesNode.pairs else {
+                            reader.error("'files' of an example must map a repository path to its text, found \(filesNode.kindDescription)", at: filesNode.mark)
+                            return nil
+                        }
+                        for pair in pairs {
+                            guard let body = reader.string(pair.value, "files"), Glob.compile(pair.name).isSuccess,
+                                  !pair.name.contains("*"), !pair.name.contains("{") else {
+                                reader.error("an example file needs a plain relative path and text, found '\(pair.name)'", at: pair.key.mark)
+                                return nil
+                            }
+                            repository[pair.name] = body
+                        }
+                    }
+                    result[keyPath: target].append(text)
+                    result[keyPath: files].append(repository)
+                    continue
+                }
                 guard case .scalar(let text, _) = item.content, !item.isNull else {
-                    reader.error("each example in 'examples.\(field)' must be a manifest written as text (a '|' block), found \(item.kindDescription)", at: item.mark)
+                    reader.error("each example in 'examples.\(field)' must be a manifest written as text (a '|' block) or {manifest, files}, found \(item.kindDescription)", at: item.mark)
                     return nil
                 }
                 result[keyPath: target].append(text)
+                result[keyPath: files].append([:])
             }
         }
         return result

@@ -96,6 +96,17 @@ enum CatalogueSchema {
             return ["type": "object", "required": ["model"], "additionalProperties": false,
                     "properties": ["model": ref, "price": Schemas.text]]
         case (.components, "requires"): return Schemas.described("Standards or components needed to integrate it.", refs)
+        case (.standards, "evidence"), (.components, "evidence"):
+            let texts: JSONValue = ["anyOf": [Schemas.text, Schemas.list(Schemas.text)]]
+            return Schemas.described("How a repository shows it is used (techstack detect): each signal 'files' globs (with optional 'contains' texts) or a 'dependency'.", Schemas.list([
+                "type": "object", "additionalProperties": false,
+                "properties": [
+                    "files": texts, "contains": texts,
+                    "dependency": ["type": "object", "required": ["ecosystem", "name"], "additionalProperties": false,
+                                   "properties": ["ecosystem": ["enum": .array(Ecosystem.names.map { .string($0) })], "name": Schemas.text]],
+                    "links": Schemas.list(Schemas.text),
+                ],
+            ]))
         case (.datasets, "source"): return Schemas.described("The agency answerable for it.", ref)
         case (.datasets, "items"): return Schemas.list(Schemas.text)
         case (.datasets, "consent"): return Schemas.described("The person must consent before a private party receives it.", bool)
@@ -137,11 +148,17 @@ enum CatalogueSchema {
         case "severity": return severity
         case "summary", "rationale": return Schemas.text
         case "examples":
-            let manifests: JSONValue = ["anyOf": [Schemas.null, Schemas.list(["type": "string"])]]
+            let example: JSONValue = ["anyOf": [
+                ["type": "string"],
+                ["type": "object", "required": ["manifest"], "additionalProperties": false,
+                 "properties": ["manifest": ["type": "string"], "files": ["type": "object", "additionalProperties": ["type": "string"]]]],
+            ]]
+            let manifests: JSONValue = ["anyOf": [Schemas.null, Schemas.list(example)]]
             return ["description": "Manifests (YAML text) on which the rule must stay silent (pass) and must fire (fail).",
                     "type": "object", "additionalProperties": false, "properties": ["pass": manifests, "fail": manifests]]
         case "severity-when-free": return Schemas.described("recommended-choice: the severity of a deviation that costs no data.", severity)
         case "concern": return Schemas.described("sharing-by-default: the concern whose recommended ids count as sharing.", Schemas.text)
+        case "severity-when-costly": return Schemas.described("undeclared-choice: the severity when the undeclared id is a deviation that costs data.", severity)
         case "warn-days": return ["description": "expired-exemption: days ahead an expiry is warned about.", "type": "integer", "minimum": 0]
         default: return nil
         }

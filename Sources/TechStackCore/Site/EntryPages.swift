@@ -190,6 +190,7 @@ struct EntryPage {
                 ("Version", standard.version.map { txt($0) }),
                 ("Specification", standard.url.map { Markup.externalLink($0) }),
             ]),
+            evidence(standard.evidence),
             choiceSections(id),
         ])
     }
@@ -211,8 +212,21 @@ struct EntryPage {
                 ("Replaced by", component.replacedBy.map { context.link($0.value) }),
             ]),
             via.isEmpty ? .empty : SiteLayout.section("Datasets reached through it", id: "datasets", list(via, empty: "")),
+            evidence(component.evidence),
             choiceSections(id),
         ])
+    }
+
+    /// How `techstack detect` recognises the entry in a repository, each signal with its source.
+    private func evidence(_ signals: [Signal]) -> Body {
+        guard !signals.isEmpty else {
+            return SiteLayout.section("How it is recognised", id: "evidence",
+                                      .p(attr("class", "none"), txt("No evidence signal: techstack detect cannot recognise it in a repository.")))
+        }
+        return SiteLayout.section("How it is recognised", id: "evidence", el("ul", .group(signals.map { signal in
+            el("li", el("code", txt(signal.description)),
+               signal.links.isEmpty ? .empty : .group(signal.links.map { link in .group([txt(" — "), Markup.externalLink(link)]) }))
+        })))
     }
 
     /// What standards and components share: who recommends them, who needs them, and what

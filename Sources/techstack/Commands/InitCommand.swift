@@ -26,6 +26,9 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
 
+    @Flag(name: .customLong("detect"), help: "Answer the concerns the project folder's code shows, each with a comment naming its evidence.")
+    var detect = false
+
     func run() throws {
         let folder = directory ?? "."
         let path = directory.map { $0.hasSuffix("/") ? $0 + "techstack.yaml" : $0 + "/techstack.yaml" } ?? "techstack.yaml"
@@ -42,7 +45,9 @@ struct InitCommand: ParsableCommand {
             throw ValidationError("--agency: \(what)\(NearestName.hint(agency, in: c.agencies.map(\.header.id))); 'techstack catalogue list agencies' lists them")
         }
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
-        let text = StarterManifest(catalogue: c, project: StarterManifest.projectName(from: absolute.lastPathComponent), agency: agency).text
+        let observed = try detect ? DetectResult(Detector(catalogue: c).scan(folder), catalogue: c) : nil
+        let text = StarterManifest(catalogue: c, project: StarterManifest.projectName(from: absolute.lastPathComponent), agency: agency,
+                                   observed: observed).text
         try Self.create(path, contents: text)
         var next = "wrote \(path)"
         let schemaPath = directory.map { $0.hasSuffix("/") ? $0 + StarterManifest.schemaName : $0 + "/" + StarterManifest.schemaName } ?? StarterManifest.schemaName
@@ -90,6 +95,8 @@ struct StarterManifest {
     let catalogue: Catalogue
     let project: String?
     let agency: String?
+    /// `--detect`: concerns the repository answers are written from its evidence.
+    var observed: DetectResult? = nil
 
     /// The schema `init` writes beside the manifest, named by its first line.
     static let schemaName = "techstack.schema.json"
@@ -119,12 +126,27 @@ struct StarterManifest {
                   "# Concern -> the chosen standard or component (an id or a list of ids).",
                   "# Required concerns are answered with the first recommendation; change them as needed.",
                   "choices:"]
-        let required = catalogue.concerns.filter(\.required)
+        var detected = Set<String>()
+        if let observed {
+            var answered: [String] = []
+            for answer in observed.observed where !answered.contains(answer.concern) { answered.append(answer.concern) }
+            if !answered.isEmpty { lines.append("  # Answered from the repository's evidence (techstack detect); check each.") }
+            for concern in answered {
+                let ids = observed.ids(for: concern)
+                let value = ids.count == 1 ? ids[0] : "[\(ids.joined(separator: ", "))]"
+                let evidence = observed.observed.filter { $0.concern == concern }.compactMap { a in
+                    a.evidence.first.map { "\(a.id): \($0.location)" }
+                }
+                lines.append("  \(concern): \(value)    # observed: \(oneLine(evidence.joined(separator: "; ")))")
+                detected.insert(concern)
+            }
+        }
+        let required = catalogue.concerns.filter { $0.required && !detected.contains($0.header.id) }
         for concern in required {
             lines.append("  # \(oneLine(concern.question))")
             lines.append("  \(concern.header.id): \(concern.recommended.first?.value ?? "")")
         }
-        let others = catalogue.concerns.filter { !$0.required }
+        let others = catalogue.concerns.filter { !$0.required && !detected.contains($0.header.id) }
         if !others.isEmpty {
             lines.append("  # Other concerns: answer those that apply (recommended first).")
             for concern in others {

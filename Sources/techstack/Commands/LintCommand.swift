@@ -30,6 +30,8 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("omit-suppressed"), help: "SARIF: leave out findings an exemption suppressed (GitHub code scanning ignores SARIF suppressions).")
     var omitSuppressed = false
 
+    @OptionGroup var observe: ObserveOptions
+
     func run() throws {
         let reporter = output.format.reporter
         let day = try today.day()
@@ -37,10 +39,12 @@ struct LintCommand: ParsableCommand {
         let ruleSet = try rules.usable(against: catalogue)
         let linter = Linter(catalogue: catalogue, rules: ruleSet, today: day)
 
+        let observer = observe.observer(catalogue: catalogue)
         var results: [FileResult] = []
         for path in paths {
             do {
-                results.append(linter.lint(try InputFile.read(path)))
+                let file = try InputFile.read(path)
+                results.append(linter.lint(file, observed: try observer?.observe(manifest: path)))
             } catch {
                 var error = error
                 if manifests.isEmpty, access(path, F_OK) != 0 {
@@ -136,5 +140,51 @@ struct TodayOption: ParsableArguments {
             throw ValidationError("the system date '\(text)' is not usable; pass --today YYYY-MM-DD")
         }
         return day
+    }
+}
+
+/// `--observe` and `--observe-dir DIR` (SPEC §8): compare each manifest with what its
+/// repository shows.
+struct ObserveOptions: ParsableArguments {
+    @Flag(name: .customLong("observe"), help: "Compare each manifest with the evidence in its folder (its repository).")
+    var observe = false
+
+    @Option(name: .customLong("observe-dir"), help: ArgumentHelp("The repository to observe instead of each manifest's folder (implies --observe).", valueName: "DIR"))
+    var directory: String?
+
+    func observer(catalogue: Catalogue) -> Observer? {
+        observe || directory != nil ? Observer(detector: Detector(catalogue: catalogue), catalogue: catalogue, directory: directory) : nil
+    }
+}
+
+/// Scans each repository once, however many manifests it holds.
+final class Observer {
+    let detector: Detector
+    let catalogue: Catalogue
+    let directory: String?
+    private var cache: [String: DetectResult] = [:]
+    private let progress = Progress.onTerminal()
+
+    init(detector: Detector, catalogue: Catalogue, directory: String?) {
+        self.detector = detector
+        self.catalogue = catalogue
+        self.directory = directory
+    }
+
+    /// The repository of a manifest: `--observe-dir`, else the manifest's folder.
+    static func repository(of manifest: String, directory: String?) -> String {
+        if let directory { return directory }
+        let folder = (manifest as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    func observe(manifest: String) throws(Diagnostic) -> DetectResult {
+        let folder = Self.repository(of: manifest, directory: directory)
+        if let known = cache[folder] { return known }
+        defer { progress?.clear() }
+        let observation = try detector.scan(folder, progress: progress.map { p in { done, total in p.show("observing \(folder): \(done)/\(total) files") } })
+        let result = DetectResult(observation, catalogue: catalogue)
+        cache[folder] = result
+        return result
     }
 }

@@ -1,0 +1,3 @@
+dependencies {
+    implementation(group = "org.example", name = "named", version = "1")
+}
