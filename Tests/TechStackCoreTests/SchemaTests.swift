@@ -98,7 +98,7 @@ final class SchemaTests: XCTestCase {
         process.executableURL = URL(fileURLWithPath: try validator())
         process.arguments = ["--output-format", "json", "--schemafile", schema] + files
         let report = scratch.appendingPathComponent("report-\(UUID().uuidString).json")
-        FileManager.default.createFile(atPath: report.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: report.path, contents: nil)
         let handle = try FileHandle(forWritingTo: report)
         process.standardOutput = handle
         process.standardError = FileHandle.nullDevice

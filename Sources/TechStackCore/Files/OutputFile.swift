@@ -62,7 +62,7 @@ public enum OutputFile {
             }
             throw problem(path, "cannot write the output file: \(lastError())")
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = false
         defer {
             close(fd)

@@ -108,7 +108,7 @@ final class DetectTests: XCTestCase {
         try Data("<definitions/>".utf8).write(to: deep.appendingPathComponent("x.wsdl"))
         let many = root.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
-        for i in 0..<5_000 { FileManager.default.createFile(atPath: many.appendingPathComponent("f\(i).txt").path, contents: Data("t".utf8)) }
+        for i in 0..<5_000 { _ = FileManager.default.createFile(atPath: many.appendingPathComponent("f\(i).txt").path, contents: Data("t".utf8)) }
         let o = try observe(root)
         XCTAssertEqual(o.filesSeen, 5_001)
         XCTAssertEqual(o.evidence(for: "wsdl")?.count, 1)
