@@ -89,6 +89,7 @@ public enum History {
                 }
             }
         }
+        ProgrammeHistory.register(&migrator)
         return migrator
     }
 
@@ -151,6 +152,7 @@ public enum History {
                 for row in scorecard.projects { try ProjectRecord(row, snapshot: id).insert(db) }
                 for agency in scorecard.agencies { try AgencyRecord(agency, snapshot: id).insert(db) }
                 for concern in scorecard.concerns { try ConcernRecord(concern, snapshot: id).insert(db) }
+                try ProgrammeHistory.insert(scorecard, snapshot: id, into: db)
                 return id
     }
 
@@ -167,7 +169,7 @@ public enum History {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try refuseNewerSchema(queue, path: path)
             return try queue.read { db in
-                guard try migrator.hasCompletedMigrations(db) else {
+                guard try db.tableExists("snapshot") else {
                     throw Diagnostic(path: path, mark: .start,
                                      message: "not a scorecard history database (no snapshot tables); record one with 'techstack scorecard PATH... --record \(path)'")
                 }

@@ -13,7 +13,7 @@ struct TechStack: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self,
-            ScorecardCommand.self,
+            ScorecardCommand.self, GrantsCommand.self,
         ]
     )
 }

@@ -93,6 +93,7 @@ public enum TextScorecard: ScorecardFormat {
                 out.append("  " + Terminal.sanitize(row.problem?.description ?? row.path))
             }
         }
+        out += ProgrammeSections.text(scorecard, style: style)
         return out.joined(separator: "\n") + "\n"
     }
 
