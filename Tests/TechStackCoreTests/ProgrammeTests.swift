@@ -194,7 +194,7 @@ final class ProgrammeTests: XCTestCase {
 
     func testABadCampaignFileIsLocatedWithTheNearestIdAndExitsTwo() throws {
         try portfolio()
-        let path = try write("""
+        try write("""
         campaigns:
           - id: rest
             name: REST
@@ -210,10 +210,10 @@ final class ProgrammeTests: XCTestCase {
         """, "campaigns/bad.yaml")
         let r = try run(["scorecard", "portfolio", "--campaigns", "campaigns", "--today", "2026-01-10"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("\(path):4:20: error: 'goal.concern' must name a concern of the catalogue, found 'api-styl', which is not in the catalogue (did you mean 'api-style'?)"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("\(path):5:25: error: 'scope.agencies' must name agencies of the catalogue, found 'hbd' (did you mean 'hdb'?)"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("\(path):7:10: error: 'due' must be a date written YYYY-MM-DD"), r.stderr)
-        XCTAssertTrue(r.stderr.contains("\(path):10:17: error: 'goal.rule' must name a rule, found 'missing-grnt' (did you mean 'missing-grant'?)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("campaigns/bad.yaml:4:21: error: 'goal.concern' must name a concern of the catalogue, found 'api-styl', which is not in the catalogue (did you mean 'api-style'?)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("campaigns/bad.yaml:5:24: error: 'scope.agencies' must name agencies of the catalogue, found 'hbd' (did you mean 'hdb'?)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("campaigns/bad.yaml:7:10: error: 'due' must be a date written YYYY-MM-DD"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("campaigns/bad.yaml:10:18: error: 'goal.rule' must name a rule, found 'missing-grnt' (did you mean 'missing-grant'?)"), r.stderr)
         XCTAssertTrue(r.stdout.isEmpty)
     }
 
@@ -272,10 +272,10 @@ final class ProgrammeTests: XCTestCase {
 
     func testAnUnknownLevelCheckIsLocatedAndExitsTwo() throws {
         try portfolio()
-        let path = try write("levels:\n  - {id: x, name: X, summary: s, checks: [no-missing-grants]}\n", "rules/levels.yaml")
+        try write("levels:\n  - {id: x, name: X, summary: s, checks: [no-missing-grants]}\n", "rules/levels.yaml")
         let r = try run(["scorecard", "portfolio", "--rules", "rules", "--today", "2026-06-30"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.stderr.contains("\(path):2:42: error: unknown level check 'no-missing-grants' (did you mean 'no-missing-grant'?)"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("rules/levels.yaml:2:43: error: unknown level check 'no-missing-grants' (did you mean 'no-missing-grant'?)"), r.stderr)
     }
 
     func testLevelGatesAreCumulative() throws {
