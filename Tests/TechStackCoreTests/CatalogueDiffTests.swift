@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import TechStackCore
 
-/// SPEC §9: `techstack catalogue diff OLD NEW`, one test per kind of change, the portfolio
+/// README, "the impact of a catalogue change": `techstack catalogue diff OLD NEW`, one test per kind of change, the portfolio
 /// impact, and catalogues read from git revisions.
 final class CatalogueDiffTests: XCTestCase {
     private var scratch: URL!

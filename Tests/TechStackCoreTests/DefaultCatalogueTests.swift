@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import TechStackCore
 
-/// The built-in catalogue: the same as `catalogue/`, clean, and modelling SGTS as SPEC §1 requires.
+/// The built-in catalogue: the same as `catalogue/`, clean, and modelling SGTS as README, "Writing a catalogue" requires.
 final class DefaultCatalogueTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -47,7 +47,7 @@ final class DefaultCatalogueTests: XCTestCase {
         XCTAssertTrue(person.consent)
         XCTAssertEqual(person.source.value, "ica")
         XCTAssertEqual(person.access.map { $0.requires.map(\.value) }, [["myinfo"]])
-        // SPEC: myinfo requires singpass and rest-json; the catalogue adds FAPI 2.0, which
+        // The catalogue format's minimum: myinfo requires singpass and rest-json; the catalogue adds FAPI 2.0, which
         // Myinfo's current API is built on.
         XCTAssertTrue(Set(c.requires("myinfo")).isSuperset(of: ["singpass", "rest-json"]))
         XCTAssertTrue(c.datasets.contains { d in

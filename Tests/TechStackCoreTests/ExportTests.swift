@@ -33,7 +33,6 @@ final class ExportTests: XCTestCase {
             let required: [String]
             switch entity["kind"] as? String {
             case "Component": required = ["type", "lifecycle", "owner"]
-            case "API": required = ["type", "lifecycle", "owner", "definition"]
             case "System": required = ["owner"]
             case "Resource": required = ["type", "owner"]
             case "Group":
@@ -61,7 +60,7 @@ final class ExportTests: XCTestCase {
             let spec = entity["spec"] as? [String: Any] ?? [:]
             if let owner = spec["owner"] as? String { XCTAssertTrue(refs.contains(owner), owner) }
             if let system = spec["system"] as? String { XCTAssertTrue(refs.contains("system:default/\(system)"), system) }
-            for key in ["dependsOn", "consumesApis", "providesApis"] {
+            for key in ["dependsOn", "consumesApis", "providesApis", "dependencyOf"] {
                 for ref in spec[key] as? [String] ?? [] { XCTAssertTrue(refs.contains(ref), "\(key): \(ref)") }
             }
         }
@@ -69,18 +68,46 @@ final class ExportTests: XCTestCase {
         let spec = try XCTUnwrap(myinfo["spec"] as? [String: Any])
         XCTAssertEqual(spec["owner"] as? String, "group:default/govtech")
         XCTAssertEqual(spec["system"] as? String, "microservices")
-        XCTAssertEqual(spec["dependsOn"] as? [String], ["component:default/singpass"])
-        XCTAssertEqual(spec["consumesApis"] as? [String], ["api:default/rest-json", "api:default/fapi-2"])
+        XCTAssertEqual(spec["dependsOn"] as? [String], ["component:default/singpass", "resource:default/rest-json", "resource:default/fapi-2"])
         XCTAssertEqual(spec["lifecycle"] as? String, "production")
     }
 
-    func testDeprecatedStandardsAreDeprecatedAPIs() throws {
+    func testStandardsAreResourcesThatNeedNoDefinition() throws {
         let catalogue = try SiteFixtures.builtin()
         let deprecated = catalogue.standards.filter { $0.status != .active }.map(\.header.id)
         XCTAssertFalse(deprecated.isEmpty)
-        for entity in try entities(catalogue) where entity["kind"] as? String == "API" {
+        let all = try entities(catalogue)
+        XCTAssertFalse(all.contains { $0["kind"] as? String == "API" }, "no API entity with prose as its definition")
+        let standards = all.filter { string($0, "metadata", "annotations", "techstack/kind") == "standard" }
+        XCTAssertEqual(standards.count, catalogue.standards.count)
+        for entity in standards {
             let id = string(entity, "metadata", "annotations", "techstack/id") ?? ""
-            XCTAssertEqual(string(entity, "spec", "lifecycle"), deprecated.contains(id) ? "deprecated" : "production", id)
+            XCTAssertEqual(entity["kind"] as? String, "Resource", id)
+            XCTAssertEqual(string(entity, "spec", "type"), "standard", id)
+            XCTAssertNil((entity["spec"] as? [String: Any])?["definition"], id)
+            XCTAssertEqual(string(entity, "metadata", "annotations", "techstack/status"), deprecated.contains(id) ? catalogue.standard(id)?.status.rawValue : "active", id)
+        }
+    }
+
+    /// Every document validates against Backstage's own entity schemas: the kind's schema
+    /// (which refers to Entity, EntityMeta and common by `$id`) and EntityEnvelope.
+    func testEveryEntityValidatesAgainstBackstagesSchemas() throws {
+        let schemas = try ExternalCheck.schema("backstage")
+        let directory = try Binary.makeTemporaryDirectory(prefix: "backstage")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var byKind: [String: [URL]] = [:]
+        for catalogue in [try SiteFixtures.builtin(), try SiteFixtures.hostile()] {
+            for (i, entity) in try entities(catalogue).enumerated() {
+                let kind = try XCTUnwrap(entity["kind"] as? String)
+                let file = directory.appendingPathComponent("\(catalogue.info.version)-\(i).json")
+                try JSONSerialization.data(withJSONObject: entity).write(to: file)
+                byKind[kind, default: []].append(file)
+            }
+        }
+        XCTAssertEqual(Set(byKind.keys), ["Group", "System", "Component", "Resource"])
+        for (kind, files) in byKind.sorted(by: { $0.key < $1.key }) {
+            try ExternalCheck.validateJSON(files, schema: schemas.appendingPathComponent("\(kind)V1alpha1"), registry: schemas)
+            try ExternalCheck.validateJSON(files, schema: schemas.appendingPathComponent("EntityEnvelope"), registry: schemas)
         }
     }
 
@@ -115,34 +142,90 @@ final class ExportTests: XCTestCase {
 
     // MARK: radar
 
-    private func radar(_ catalogue: Catalogue) throws -> [String: Any] {
-        let json = try RadarExport.generate(catalogue)
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    private func export(_ format: any CatalogueExport.Type, _ catalogue: Catalogue, _ options: ExportOptions = ExportOptions()) throws -> Any {
+        let json = try format.generate(catalogue, options: options)
+        return try JSONSerialization.jsonObject(with: Data(json.utf8))
     }
 
-    func testTheRadarHasTheFourLayersAsQuadrantsAndTheFourRings() throws {
+    private func radar(_ catalogue: Catalogue, _ options: ExportOptions = ExportOptions()) throws -> [String: Any] {
+        try XCTUnwrap(try export(RadarExport.self, catalogue, options) as? [String: Any])
+    }
+
+    /// The checks of Backstage's `TechRadarLoaderResponseParser` (tech-radar-common's zod
+    /// schema), and what its RadarComponent relies on: quadrant and ring ids that resolve, and
+    /// `timeline[0]` as the entry's ring now.
+    private func assertBackstageTechRadarShape(_ radar: [String: Any], file: StaticString = #filePath, line: UInt = #line) throws {
+        let quadrants = try XCTUnwrap(radar["quadrants"] as? [[String: Any]], file: file, line: line)
+        let rings = try XCTUnwrap(radar["rings"] as? [[String: Any]], file: file, line: line)
+        for q in quadrants { XCTAssertNotNil(q["id"] as? String); XCTAssertNotNil(q["name"] as? String) }
+        for r in rings {
+            for key in ["id", "name", "color"] { XCTAssertNotNil(r[key] as? String, "ring.\(key)", file: file, line: line) }
+            if let d = r["description"] { XCTAssertNotNil(d as? String) }
+        }
+        XCTAssertEqual(quadrants.count, 4, "the plugin draws four quadrants", file: file, line: line)
+        let quadrantIDs = Set(quadrants.compactMap { $0["id"] as? String })
+        let ringIDs = Set(rings.compactMap { $0["id"] as? String })
+        let entries = try XCTUnwrap(radar["entries"] as? [[String: Any]], file: file, line: line)
+        XCTAssertFalse(entries.isEmpty)
+        for entry in entries {
+            for key in ["key", "id", "quadrant", "title"] { XCTAssertNotNil(entry[key] as? String, "entry.\(key): \(entry)", file: file, line: line) }
+            XCTAssertTrue(quadrantIDs.contains(entry["quadrant"] as? String ?? ""), "\(entry)", file: file, line: line)
+            if let d = entry["description"] { XCTAssertNotNil(d as? String) }
+            if let url = entry["url"] { XCTAssertNotNil(url as? String) }
+            for link in try XCTUnwrap(entry["links"] as? [[String: Any]] ?? [], file: file, line: line) {
+                XCTAssertNotNil(link["url"] as? String); XCTAssertNotNil(link["title"] as? String)
+            }
+            let timeline = try XCTUnwrap(entry["timeline"] as? [[String: Any]], file: file, line: line)
+            XCTAssertFalse(timeline.isEmpty, "RadarComponent reads timeline[0]", file: file, line: line)
+            var previous: String?
+            for point in timeline {
+                XCTAssertTrue(ringIDs.contains(point["ringId"] as? String ?? ""), "\(point)", file: file, line: line)
+                let date = try XCTUnwrap(point["date"] as? String, file: file, line: line)
+                XCTAssertNotNil(ISO8601DateFormatter().date(from: date + "T00:00:00Z"), "z.coerce.date: \(date)", file: file, line: line)
+                if let moved = point["moved"] { XCTAssertTrue([-1, 0, 1].contains(moved as? Int ?? 9), "MovedState: \(point)", file: file, line: line) }
+                if let previous { XCTAssertGreaterThanOrEqual(previous, date, "newest first", file: file, line: line) }
+                previous = date
+            }
+        }
+    }
+
+    func testTheRadarIsABackstageTechRadarResponse() throws {
         let catalogue = try SiteFixtures.builtin()
         let radar = try radar(catalogue)
+        try assertBackstageTechRadarShape(radar)
         let quadrants = try XCTUnwrap(radar["quadrants"] as? [[String: Any]]).compactMap { $0["id"] as? String }
         XCTAssertEqual(quadrants, ["microservices", "application", "infrastructure", "data"])
-        XCTAssertEqual(radar["rings"] as? [String], ["adopt", "trial", "assess", "hold"])
+        let rings = try XCTUnwrap(radar["rings"] as? [[String: Any]])
+        XCTAssertEqual(rings.compactMap { $0["id"] as? String }, ["adopt", "trial", "assess", "hold"])
         XCTAssertEqual(string(radar, "catalogue", "version"), catalogue.info.version)
-        XCTAssertEqual(string(radar, "catalogue", "name"), catalogue.info.name)
         let entries = try XCTUnwrap(radar["entries"] as? [[String: Any]])
         let frame = try XCTUnwrap(radar["frameEntries"] as? [[String: Any]])
+        XCTAssertFalse(frame.isEmpty)
         XCTAssertEqual(entries.count + frame.count, catalogue.standards.count + catalogue.components.count)
-        for entry in entries {
-            XCTAssertTrue(quadrants.contains(entry["quadrant"] as? String ?? ""), "\(entry)")
-            XCTAssertFalse((entry["link"] as? String ?? "").isEmpty)
-        }
-        for entry in frame { XCTAssertEqual(entry["quadrant"] as? String, "governance") }
+        let apex = try XCTUnwrap(entries.first { $0["id"] as? String == "apex" })
+        let timeline = try XCTUnwrap(apex["timeline"] as? [[String: Any]])
+        XCTAssertEqual(timeline.count, 1)
+        XCTAssertEqual(timeline[0]["date"] as? String, "2026-11-01", "from the catalogue's version 2026.11")
+        XCTAssertEqual(timeline[0]["ringId"] as? String, "adopt")
+        let links = try XCTUnwrap(apex["links"] as? [[String: Any]])
+        XCTAssertEqual(links.first?["url"] as? String, "components/apex.html")
+    }
+
+    func testTheFrameCanBeShownInAQuadrant() throws {
+        let catalogue = try SiteFixtures.builtin()
+        let radar = try radar(catalogue, ExportOptions(frameQuadrant: "application"))
+        try assertBackstageTechRadarShape(radar)
+        XCTAssertEqual((radar["frameEntries"] as? [Any])?.count, 0)
+        let wcag = try XCTUnwrap((radar["entries"] as? [[String: Any]])?.first { $0["id"] as? String == "wcag-2.1-aa" })
+        XCTAssertEqual(wcag["quadrant"] as? String, "application")
     }
 
     func testRadarRingsFollowTheMapping() throws {
         let catalogue = try SiteFixtures.builtin()
-        let all = try XCTUnwrap(try radar(catalogue)["entries"] as? [[String: Any]])
-            + (try XCTUnwrap(try radar(catalogue)["frameEntries"] as? [[String: Any]]))
-        let ring = Dictionary(all.map { ($0["id"] as? String ?? "", $0["ring"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        let radar = try radar(catalogue, ExportOptions(frameQuadrant: "data"))
+        let all = try XCTUnwrap(radar["entries"] as? [[String: Any]])
+        let ring = Dictionary(all.map { ($0["id"] as? String ?? "", ($0["timeline"] as? [[String: Any]])?.first?["ringId"] as? String ?? "") },
+                              uniquingKeysWith: { a, _ in a })
         XCTAssertEqual(ring["rest-json"], "adopt")
         XCTAssertEqual(ring["singpass"], "adopt")
         XCTAssertEqual(ring["soap"], "assess")
@@ -166,5 +249,85 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(quadrant["nectar"], "infrastructure")
         XCTAssertEqual(quadrant["data-gov-sg"], "data")
         XCTAssertEqual(quadrant["rest-json"], "microservices")
+    }
+
+    /// zalando/tech-radar's radar.js: `segment(entry.quadrant, entry.ring)` indexes four
+    /// quadrants and four rings, `config.rings[entry.ring].color`, `d.label`, `d.active`,
+    /// `d.moved` in -1…2, `d.link` when present.
+    func testTheZalandoExportIsARadarVisualizationConfig() throws {
+        let catalogue = try SiteFixtures.builtin()
+        let usage = RadarExport.Usage(projects: 3, choosing: ["apex": 2])
+        let config = try XCTUnwrap(try export(ZalandoRadarExport.self, catalogue, ExportOptions(usage: usage)) as? [String: Any])
+        let quadrants = try XCTUnwrap(config["quadrants"] as? [[String: Any]])
+        let rings = try XCTUnwrap(config["rings"] as? [[String: Any]])
+        XCTAssertEqual(quadrants.count, 4)
+        XCTAssertEqual(rings.count, 4)
+        for q in quadrants { XCTAssertNotNil(q["name"] as? String) }
+        for r in rings { XCTAssertNotNil(r["name"] as? String); XCTAssertTrue((r["color"] as? String ?? "").hasPrefix("#")) }
+        let entries = try XCTUnwrap(config["entries"] as? [[String: Any]])
+        XCTAssertFalse(entries.isEmpty)
+        for entry in entries {
+            XCTAssertTrue((0...3).contains(entry["quadrant"] as? Int ?? -1), "\(entry)")
+            XCTAssertTrue((0...3).contains(entry["ring"] as? Int ?? -1), "\(entry)")
+            XCTAssertNotNil(entry["label"] as? String)
+            XCTAssertNotNil(entry["active"] as? Bool)
+            XCTAssertTrue((-1...2).contains(entry["moved"] as? Int ?? 9), "\(entry)")
+            if let link = entry["link"] { XCTAssertNotNil(link as? String) }
+        }
+        let apex = try XCTUnwrap(entries.first { ($0["label"] as? String ?? "").hasPrefix("APEX (") })
+        XCTAssertEqual(apex["label"] as? String, "APEX (API Exchange) (2)", "projects choosing it, with --portfolio")
+        XCTAssertEqual(apex["quadrant"] as? Int, 0, "the first layer")
+        XCTAssertEqual(apex["ring"] as? Int, 0, "adopt")
+    }
+
+    /// Thoughtworks' build-your-own-radar: ContentValidator wants `name`, `ring`, `quadrant`,
+    /// `description` and `isNew` on the first object; InputSanitizer trims every value (so all
+    /// are strings); `isNew.toLowerCase() === 'true'`; at most four rings and four quadrants.
+    func testTheBYORExportIsWhatBuildYourOwnRadarReads() throws {
+        let catalogue = try SiteFixtures.builtin()
+        let blips = try XCTUnwrap(try export(BYORRadarExport.self, catalogue, ExportOptions(frameQuadrant: "data")) as? [[String: Any]])
+        XCTAssertFalse(blips.isEmpty)
+        for blip in blips {
+            XCTAssertEqual(Set(blip.keys), ["name", "ring", "quadrant", "isNew", "description"])
+            for (key, value) in blip { XCTAssertNotNil(value as? String, "\(key) must be a string: \(blip)") }
+            XCTAssertTrue(["TRUE", "FALSE"].contains(blip["isNew"] as? String ?? ""))
+        }
+        XCTAssertLessThanOrEqual(Set(blips.compactMap { $0["ring"] as? String }).count, 4)
+        XCTAssertEqual(Set(blips.compactMap { $0["quadrant"] as? String }), Set(catalogue.layers.filter { !$0.crossCutting }.map(\.header.name)))
+        XCTAssertEqual(Set(blips.compactMap { $0["ring"] as? String }), ["Adopt", "Trial", "Assess", "Hold"])
+        let hostile = try XCTUnwrap(try export(BYORRadarExport.self, try SiteFixtures.hostile()) as? [[String: Any]])
+        for blip in hostile { XCTAssertFalse((blip["description"] as? String ?? "").contains("<"), "description is HTML to BYOR: \(blip)") }
+    }
+
+    func testHistoryGivesTimelinesAndMovesBetweenRings() throws {
+        let catalogue = try SiteFixtures.builtin()
+        let directory = try Binary.makeTemporaryDirectory(prefix: "radar-history")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("history.sqlite").path
+        var rings = RadarExport.rings(catalogue)
+        rings["apex"] = "trial"
+        rings["soap"] = "adopt"
+        rings.removeValue(forKey: "rest-json")
+        func card(_ day: String) throws -> Scorecard { Scorecard(catalogue: catalogue, date: try XCTUnwrap(Day(day)), projects: []) }
+        try History.record(try card("2026-01-10"), to: db, rings: rings)
+        try History.record(try card("2026-06-01"), to: db, rings: RadarExport.rings(catalogue))
+        let radar = try radar(catalogue, ExportOptions(history: try History.load(db)))
+        try assertBackstageTechRadarShape(radar)
+        let entries = try XCTUnwrap(radar["entries"] as? [[String: Any]])
+        func timeline(_ id: String) throws -> [[String: Any]] {
+            try XCTUnwrap(try XCTUnwrap(entries.first { $0["id"] as? String == id })["timeline"] as? [[String: Any]])
+        }
+        let apex = try timeline("apex")
+        XCTAssertEqual(apex.map { $0["ringId"] as? String }, ["adopt", "trial"])
+        XCTAssertEqual(apex.map { $0["date"] as? String }, ["2026-06-01", "2026-01-10"])
+        XCTAssertEqual(apex.map { $0["moved"] as? Int }, [1, 0], "moved in towards adopt")
+        let soap = try timeline("soap")
+        XCTAssertEqual(soap.map { $0["ringId"] as? String }, ["assess", "adopt"])
+        XCTAssertEqual(soap.first?["moved"] as? Int, -1)
+        let zalando = try XCTUnwrap(try export(ZalandoRadarExport.self, catalogue, ExportOptions(history: try History.load(db))) as? [String: Any])
+        let labels = Dictionary(((zalando["entries"] as? [[String: Any]]) ?? []).map { ($0["label"] as? String ?? "", $0["moved"] as? Int ?? 9) },
+                                uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(labels["REST with JSON"], 2, "new in the latest snapshot")
+        XCTAssertEqual(labels["SOAP web services"], -1)
     }
 }

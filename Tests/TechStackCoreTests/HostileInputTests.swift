@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import TechStackCore
 
-/// SPEC §6: nothing a manifest, rule file or catalogue contains may crash the tool or hang it;
+/// README, "Limits and hostile input": nothing a manifest, rule file or catalogue contains may crash the tool or hang it;
 /// every such file is refused with a located `path:line:col: error:` and exit 2.
 ///
 /// The committed corpus (`Tests/Corpus/hostile/`) holds small hand-written files; large and

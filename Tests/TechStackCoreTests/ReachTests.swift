@@ -1,7 +1,7 @@
 import XCTest
 @testable import TechStackCore
 
-/// Reach and cost on small hand-made catalogues (SPEC §2).
+/// Reach and cost on small hand-made catalogues (README, "Reach and cost").
 final class ReachTests: XCTestCase {
     /// A tiny stack: an identity service that needs a protocol, a data service that needs the
     /// identity service, a gateway, and datasets with one or several access paths.

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import TechStackCore
 
-/// SPEC §10: the schemas `techstack catalogue schema` writes. What lint accepts validates,
+/// README, "the manifest in every editor": the schemas `techstack catalogue schema` writes. What lint accepts validates,
 /// what it refuses as a schema error does not, checked with an independent validator
 /// (check-jsonschema) on the examples, every rule's pass examples and the hostile corpus.
 final class SchemaTests: XCTestCase {

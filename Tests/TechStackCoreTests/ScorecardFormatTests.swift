@@ -31,7 +31,7 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertFalse(html.contains("<b>ica</b>"))
         XCTAssertFalse(html.contains("<i>techstack"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
-        // The hostile answer is no catalogue id, so it is no deviation (SPEC §2) and not listed.
+        // The hostile answer is no catalogue id, so it is no deviation (README, "Reach and cost") and not listed.
         // The only scripts are the page's own, and nothing is loaded from elsewhere.
         XCTAssertEqual(html.components(separatedBy: "<script").count - 1, 1)
         XCTAssertFalse(html.contains("http://x\""))
@@ -173,6 +173,84 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertThrowsError(try queue.write { try $0.execute(sql: "DELETE FROM snapshot") })
         XCTAssertThrowsError(try queue.write { try $0.execute(sql: "UPDATE snapshotAgency SET adoption = 1") })
         XCTAssertEqual(try History.load(db).count, 1)
+    }
+
+    func testRowsCannotBeAddedToAnEarlierSnapshot() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        try History.record(try card(day: "2026-01-31", styles: ["soap"]), to: db)
+        let queue = try DatabaseQueue(path: db)
+        let insert = "INSERT INTO snapshotAgency (snapshotId, agency, projects, concernsAnswered, onRecommended, deviations, projectsForfeiting, unreachable, missingGrants, activeExemptions, expiredExemptions, componentsReused) VALUES (1, 'forged', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0)"
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: insert) }, "the newest snapshot is sealed too")
+        try History.record(try card(day: "2026-02-28", styles: ["soap"]), to: db)
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: insert) })
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: "INSERT INTO snapshotProject (snapshotId, path, concernsAnswered, onRecommended, deviations, deviatingConcerns, totalCost, forfeitedDatasets, unreachable, missingGrants, activeExemptions, expiredExemptions, sharedComponents) VALUES (1, 'x', 0, 0, 0, '', 0, '', 0, 0, 0, 0, 0)") })
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: "DELETE FROM snapshotSeal") })
+        XCTAssertEqual(try History.load(db).map { $0.agencies.count }, [1, 1])
+    }
+
+    func testAVersion1HistoryReadsAndIsSealedWhenUpgraded() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        let queue = try DatabaseQueue(path: db)
+        try History.migrator.migrate(queue, upTo: History.v1)
+        let old = try card(day: "2026-01-31", styles: ["soap"])
+        try queue.write { db in
+            var snapshot = SnapshotRecord(old, recordedAt: "2026-01-31T00:00:00Z")
+            try snapshot.insert(db)
+            for agency in old.agencies { try AgencyRecord(agency, snapshot: try XCTUnwrap(snapshot.id)).insert(db) }
+        }
+        XCTAssertEqual(try History.load(db).count, 1, "a v1 history reads as it is")
+        try History.record(try card(day: "2026-02-28", styles: ["rest-json"]), to: db)
+        XCTAssertThrowsError(try queue.write { try $0.execute(sql: "INSERT INTO snapshotConcern (snapshotId, concern, name, answered, onRecommended, deviating, unanswered) VALUES (1, 'x', 'x', 0, 0, 0, 0)") })
+        XCTAssertEqual(try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM snapshotSeal") }, 2)
+        XCTAssertEqual(try History.load(db).count, 2)
+    }
+
+    func testTwoSnapshotsOfOneDayAreKeptAndTheTrendUsesTheLatest() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        try History.record(try card(day: "2026-01-31", styles: ["soap", "soap"]), to: db)
+        try History.record(try card(day: "2026-06-30", styles: ["soap", "soap"]), to: db)
+        try History.record(try card(day: "2026-06-30", styles: ["rest-json", "soap"]), to: db)
+        let snapshots = try History.load(db)
+        XCTAssertEqual(snapshots.count, 3, "both snapshots of 2026-06-30 are kept")
+        let trend = Trend(snapshots)
+        XCTAssertEqual(trend.points.map(\.day), ["2026-01-31", "2026-06-30"])
+        XCTAssertEqual(trend.points.last?.snapshot, 3, "the later snapshot of the day")
+        XCTAssertEqual(trend.overall?.points, 25, "the move from the first to the last day")
+        XCTAssertTrue(trend.improvements.contains { $0.subject == .concern && $0.id == "api-style" })
+    }
+
+    func testTheMovesAreFromTheFirstToTheLastDay() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        try History.record(try card(day: "2026-01-31", styles: ["soap", "soap"]), to: db)
+        try History.record(try card(day: "2026-03-31", styles: ["rest-json", "soap"]), to: db)
+        try History.record(try card(day: "2026-06-30", styles: ["rest-json", "soap"]), to: db)
+        let trend = Trend(try History.load(db))
+        XCTAssertEqual(trend.overall?.points, 25, "no change between the last two, a rise since the first")
+    }
+
+    func testTheChartSpacesPointsByDate() throws {
+        let dir = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("history.sqlite").path
+        for day in ["2026-01-01", "2026-01-02", "2026-12-31"] { try History.record(try card(day: day, styles: ["soap"]), to: db) }
+        let svg = HTMLTrend.lineChart(Trend(try History.load(db)))
+        func x(of label: String) throws -> Double {
+            let pattern = try NSRegularExpression(pattern: "x=\"([0-9.]+)\"[^>]*>\(label)<")
+            let match = try XCTUnwrap(pattern.firstMatch(in: svg, range: NSRange(svg.startIndex..., in: svg)), label)
+            return try XCTUnwrap(Double((svg as NSString).substring(with: match.range(at: 1))))
+        }
+        let (a, b, c) = (try x(of: "2026-01-01"), try x(of: "2026-01-02"), try x(of: "2026-12-31"))
+        XCTAssertLessThan(b - a, (c - a) / 100, "a day apart is drawn close, not a third of the way")
+        XCTAssertEqual(Trend.dayNumber("1970-01-01"), 0)
+        XCTAssertEqual(Trend.dayNumber("2026-12-31").map { $0 - (Trend.dayNumber("2026-01-01") ?? 0) }, 364)
     }
 
     func testAFileThatIsNotAHistoryIsRefusedWithItsPath() throws {

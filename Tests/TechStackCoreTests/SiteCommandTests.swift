@@ -71,14 +71,36 @@ final class SiteCommandTests: XCTestCase {
         let yaml = try String(contentsOf: scratch.appendingPathComponent("catalog-info.yaml"), encoding: .utf8)
         XCTAssertTrue(yaml.hasPrefix("---\napiVersion: backstage.io/v1alpha1\n"))
         XCTAssertTrue(yaml.contains("kind: Component"))
-        XCTAssertTrue(yaml.contains("kind: API"))
+        XCTAssertTrue(yaml.contains("kind: Resource\nmetadata:\n  name: rest-json\n"), "a standard is a Resource")
+        XCTAssertFalse(yaml.contains("kind: API"))
     }
 
     func testExportRadarToStandardOutput() throws {
         let out = try Binary.run(["catalogue", "export", "--format", "radar"], in: scratch)
         XCTAssertEqual(out.status, 0, out.stderr)
         let radar = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(radar["rings"] as? [String], ["adopt", "trial", "assess", "hold"])
+        XCTAssertEqual((radar["rings"] as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["adopt", "trial", "assess", "hold"])
+    }
+
+    func testRadarsCountTheProjectsOfAPortfolioAndReadAHistory() throws {
+        let repository = ExternalCheck.packageRoot
+        let portfolio = repository.appendingPathComponent("examples/portfolio").path
+        let byor = try Binary.run(["catalogue", "export", "--format", "radar-byor", "--portfolio", portfolio], in: scratch)
+        XCTAssertEqual(byor.status, 0, byor.stderr)
+        let blips = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(byor.stdout.utf8)) as? [[String: String]])
+        let rest = try XCTUnwrap(blips.first { $0["name"] == "REST with JSON" })
+        XCTAssertTrue(rest["description"]?.contains(" projects in the portfolio.") ?? false, "\(rest)")
+        let db = scratch.appendingPathComponent("history.sqlite").path
+        let recorded = try Binary.run(["scorecard", portfolio, "--record", db, "--today", "2026-01-15"], in: scratch)
+        XCTAssertEqual(recorded.status, 0, recorded.stderr)
+        let radar = try Binary.run(["catalogue", "export", "--format", "radar", "--history", db], in: scratch)
+        XCTAssertEqual(radar.status, 0, radar.stderr)
+        XCTAssertTrue(radar.stdout.contains("\"date\" : \"2026-01-15\""), "a timeline point from the snapshot")
+        let missing = try Binary.run(["catalogue", "export", "--format", "radar", "--portfolio", "nowhere.yaml"], in: scratch)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.hasPrefix("nowhere.yaml:"), missing.stderr)
+        let frame = try Binary.run(["catalogue", "export", "--format", "radar-zalando", "--frame-quadrant", "governance"], in: scratch)
+        XCTAssertEqual(frame.status, 2, "the frame is no quadrant")
     }
 
     func testExportWithAnUnknownFormatExitsTwo() throws {

@@ -198,18 +198,17 @@ public struct CatalogueReport: Sendable {
 
     // MARK: text
 
-    /// Text from the catalogue is made safe for the terminal first; styling comes last, so
-    /// its escape codes are never themselves escaped.
-    public func costLines(_ cost: [CostItem], style: Style, indent: String = "  ") -> [String] {
+    /// One line per dataset: its id in bold, its name and source agency.
+    public func costLines(_ cost: [CostItem], style: Style, indent: String = "  ") -> [StyledText] {
         cost.map { item in
-            let t = { (text: String) in Terminal.sanitize(text) }
-            return "\(indent)\(style.bold(t(item.dataset))) (\(t(catalogue.name(of: item.dataset)))) — source: \(t(item.source))"
+            StyledText(stringLiteral: indent) + "\(style.bold(item.dataset)) (\(catalogue.name(of: item.dataset))) — source: \(item.source)"
         }
     }
 
-    public func text(_ unsafe: Shown, style: Style) -> String {
-        let shown = unsafe.sanitizedForTerminal()
-        var lines = ["\(style.bold(shown.name)) \(style.dim("(\(shown.kind) \(shown.id))"))", shown.summary, ""]
+    /// `catalogue show` for a terminal, as `StyledText`: catalogue text is made safe as it
+    /// enters, colour is added by the printer.
+    public func text(_ shown: Shown, style: Style) -> StyledText {
+        var lines: [StyledText] = ["\(style.bold(shown.name)) \(style.dim("(\(shown.kind) \(shown.id))"))", StyledText(shown.summary), StyledText()]
         let order = ["layer", "question", "required", "recommended", "source", "source-kind", "owner", "funding", "charging",
                      "becomes", "status", "replaced-by", "url", "version", "order", "cross-cutting", "requires",
                      "recommended-by", "required-by", "grant-process", "consent", "grant-required", "items",
@@ -231,7 +230,7 @@ public struct CatalogueReport: Sendable {
             }
         }
         if let options = shown.options {
-            lines.append("")
+            lines.append(StyledText())
             lines.append(style.bold("Options and what deviating to each costs:"))
             for option in options {
                 let status = option.status.map { $0 == "active" ? "" : " [\($0)]" } ?? ""
@@ -246,7 +245,7 @@ public struct CatalogueReport: Sendable {
             }
         }
         if let cost = shown.cost {
-            lines.append("")
+            lines.append(StyledText())
             if cost.isEmpty {
                 lines.append("Without \(shown.id), the recommended stack loses no shared data.")
             } else {
@@ -255,34 +254,14 @@ public struct CatalogueReport: Sendable {
             }
         }
         if let provenance = shown.provenance.flatMap(Provenance.init) {
-            lines.append("")
+            lines.append(StyledText())
             lines.append("provenance: \(provenance.rawValue) (\(provenance.label))")
         }
         if !shown.links.isEmpty {
-            lines.append("")
+            lines.append(StyledText())
             lines.append("sources:")
             lines += shown.links.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension CatalogueReport.Shown {
-    /// Every text with control characters made visible, for a terminal.
-    func sanitizedForTerminal() -> Self {
-        let t = { (text: String) in Terminal.sanitize(text) }
-        func items(_ list: [CostItem]) -> [CostItem] { list.map { CostItem(dataset: t($0.dataset), source: t($0.source)) } }
-        var copy = self
-        copy.id = t(id); copy.kind = t(kind); copy.name = t(name); copy.summary = t(summary)
-        copy.links = links.map(t)
-        copy.fields = fields.mapValues { $0.map(t) }
-        copy.cost = cost.map(items)
-        copy.accessPaths = accessPaths?.map { $0.mapValues { $0.map(t) } }
-        copy.options = options?.map { option in
-            var o = option
-            o.id = t(option.id); o.name = t(option.name); o.status = option.status.map(t); o.cost = items(option.cost)
-            return o
-        }
-        return copy
     }
 }

@@ -1,4 +1,4 @@
-/// What changes between two catalogues (SPEC §9): entries added, removed and changed field by
+/// What changes between two catalogues (README, "the impact of a catalogue change"): entries added, removed and changed field by
 /// field; per concern the recommendations; per standard or component the status; and for
 /// every option of every concern, what deviating to it costs before and after.
 public struct CatalogueDiff: Sendable, Codable {
@@ -34,7 +34,7 @@ public struct CatalogueDiff: Sendable, Codable {
         public var concern: String
         public var old: [String]
         public var new: [String]
-        /// The first recommendation (the one R uses, SPEC §2) is another id.
+        /// The first recommendation (the one R uses, README, "Reach and cost") is another id.
         public var firstChanged: Bool
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a catalogue change does to a portfolio (SPEC §9): every manifest linted and scored
+/// What a catalogue change does to a portfolio (README, "the impact of a catalogue change"): every manifest linted and scored
 /// against both catalogues, the findings that appear and disappear, and total cost before and
 /// after, per project and per agency, the projects most affected first.
 public struct PortfolioImpact: Sendable, Codable {

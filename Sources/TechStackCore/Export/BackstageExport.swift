@@ -7,8 +7,11 @@ import Yams
 ///   `Group` (type `organization`, child of the stack's) per agency;
 /// - a `System` per layer;
 /// - a `Component` (type `service`) per component: owner its agency, system its primary
-///   layer, `dependsOn` the components it requires, `consumesApis` the standards it requires;
-/// - an `API` per standard, its definition the standard's summary, version and URL;
+///   layer, `dependsOn` the components and standards it requires;
+/// - a `Resource` (type `standard`) per standard: a standard is a document to follow, not an
+///   API with a machine-readable definition, and an `API` entity's definition must be one its
+///   type can render (OpenAPI, AsyncAPI, WSDL…). Version, status and successor are annotations,
+///   the specification a link;
 /// - a `Resource` (type `dataset`) per dataset: owner its source agency, `dependsOn` what
 ///   its first access path requires.
 ///
@@ -18,7 +21,7 @@ public enum BackstageExport: CatalogueExport {
     public static let identifier = "backstage"
     static let apiVersion = "backstage.io/v1alpha1"
 
-    public static func generate(_ catalogue: Catalogue) throws -> String {
+    public static func generate(_ catalogue: Catalogue, options: ExportOptions = ExportOptions()) throws -> String {
         let names = Names(catalogue: catalogue)
         var documents: [Node] = []
         let root = names.root
@@ -45,8 +48,11 @@ public enum BackstageExport: CatalogueExport {
         }
         for component in catalogue.components {
             let requires = component.requires.map(\.value)
-            let dependsOn = requires.filter { catalogue.component($0) != nil }.map { "component:default/\(names[$0])" }
-            let apis = requires.filter { catalogue.standard($0) != nil }.map { "api:default/\(names[$0])" }
+            let dependsOn = requires.compactMap { id -> String? in
+                if catalogue.component(id) != nil { return "component:default/\(names[id])" }
+                if catalogue.standard(id) != nil { return "resource:default/\(names[id])" }
+                return nil
+            }
             var spec: [(String, Node)] = [
                 ("type", "service"),
                 ("lifecycle", node(lifecycle(component.status))),
@@ -54,7 +60,6 @@ public enum BackstageExport: CatalogueExport {
             ]
             if let layer = component.layers.first { spec.append(("system", node(names[layer.value]))) }
             if !dependsOn.isEmpty { spec.append(("dependsOn", sequence(dependsOn.map(node)))) }
-            if !apis.isEmpty { spec.append(("consumesApis", sequence(apis.map(node)))) }
             var annotations: [(String, String)] = [("techstack/funding-model", component.funding.value)]
             if let price = component.price { annotations.append(("techstack/price", price)) }
             if component.layers.count > 1 {
@@ -65,29 +70,23 @@ public enum BackstageExport: CatalogueExport {
                                     kind: "Component", tags: tags(component.layers.map(\.value) + [component.funding.value]), spec: spec))
         }
         for standard in catalogue.standards {
-            var definition = "\(standard.header.name)\n\n\(standard.header.summary)\n"
-            if let version = standard.version { definition += "\nVersion: \(version)" }
-            if let url = standard.url { definition += "\nSpecification: \(url)" }
-            definition += "\nStatus: \(standard.status.rawValue)"
-            if let successor = standard.replacedBy { definition += "\nReplaced by: \(successor.value)" }
-            var spec: [(String, Node)] = [
-                ("type", node(apiType(standard.header.id))),
-                ("lifecycle", node(lifecycle(standard.status))),
-                ("owner", node("group:default/\(root)")),
-                ("definition", node(definition + "\n")),
-            ]
+            var spec: [(String, Node)] = [("type", "standard"), ("owner", node("group:default/\(root)"))]
             if let layer = CatalogueExports.primaryLayer(of: standard.header.id, in: catalogue) {
                 spec.append(("system", node(names[layer])))
             }
+            var annotations: [(String, String)] = [("techstack/status", standard.status.rawValue)]
+            if let version = standard.version { annotations.append(("techstack/version", version)) }
+            if let successor = standard.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
             documents.append(entity(catalogue, standard.header, name: names[standard.header.id],
                                     extraLinks: standard.url.map { [($0, "Specification")] } ?? [],
-                                    kind: "API", tags: [], spec: spec))
+                                    extraAnnotations: annotations, kind: "Resource",
+                                    tags: tags(["standard"] + (standard.status == .active ? [] : [standard.status.rawValue])), spec: spec))
         }
         for dataset in catalogue.datasets {
             let needs = dataset.access.first?.requires.map(\.value) ?? []
             let refs: [String] = needs.compactMap { id in
                 if catalogue.component(id) != nil { return "component:default/\(names[id])" }
-                if catalogue.standard(id) != nil { return "api:default/\(names[id])" }
+                if catalogue.standard(id) != nil { return "resource:default/\(names[id])" }
                 return nil
             }
             var spec: [(String, Node)] = [("type", "dataset"), ("owner", node("group:default/\(names[dataset.source.value])"))]
@@ -137,18 +136,6 @@ public enum BackstageExport: CatalogueExport {
 
     static func lifecycle(_ status: Lifecycle) -> String {
         status == .active ? "production" : "deprecated"
-    }
-
-    /// Backstage's API types by what a standard's id names; `standard` for the rest (formats,
-    /// security profiles, codes), whose definition is text.
-    static func apiType(_ id: String) -> String {
-        let words = Set(id.split(whereSeparator: { $0 == "-" || $0 == "." }).map(String.init))
-        if words.contains("graphql") { return "graphql" }
-        if words.contains("grpc") { return "grpc" }
-        if words.contains("openapi") || words.contains("rest") { return "openapi" }
-        if words.contains("amqp") || words.contains("asyncapi") || words.contains("mqtt") || words.contains("kafka") { return "asyncapi" }
-        if words.contains("soap") || words.contains("wsdl") { return "wsdl" }
-        return "standard"
     }
 
     /// Backstage tags: lowercase words joined by `-` (at most 63 characters); others are left out.

@@ -2,11 +2,11 @@
 public protocol CatalogueExport {
     /// The `--format` name.
     static var identifier: String { get }
-    static func generate(_ catalogue: Catalogue) throws -> String
+    static func generate(_ catalogue: Catalogue, options: ExportOptions) throws -> String
 }
 
 public enum CatalogueExports {
-    public static var all: [any CatalogueExport.Type] { [BackstageExport.self, RadarExport.self] }
+    public static var all: [any CatalogueExport.Type] { [BackstageExport.self, RadarExport.self, ZalandoRadarExport.self, BYORRadarExport.self] }
 
     public static func named(_ identifier: String) -> (any CatalogueExport.Type)? {
         all.first { $0.identifier == identifier }

@@ -1,4 +1,4 @@
-/// A project's `techstack.yaml` (SPEC §3), with the place every value was written.
+/// A project's `techstack.yaml` (README, "Linting a project"), with the place every value was written.
 public struct Manifest: Sendable {
     public enum Sector: String, Sendable, Codable { case `public`, `private` }
 

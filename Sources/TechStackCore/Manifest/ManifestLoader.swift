@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a `techstack.yaml` into a `Manifest` (SPEC §3).
+/// Reads a `techstack.yaml` into a `Manifest` (README, "Linting a project").
 ///
 /// Schema errors (malformed YAML, wrong types, missing required keys, an unsupported format
 /// version, bad dates) make the manifest unusable: every one is returned, located, in one go.

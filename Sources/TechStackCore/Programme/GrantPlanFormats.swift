@@ -14,49 +14,56 @@ public enum GrantPlanFormat: String, Sendable, CaseIterable {
 }
 
 enum GrantPlanText {
+    /// Everything interpolated from input is sanitised by `StyledText`; colour is rendered last.
     static func generate(_ plan: GrantPlan, style: Style) -> String {
-        func s(_ text: String) -> String { Terminal.sanitize(text) }
-        var out: [String] = [style.bold("Grant plan") + " · \(s(plan.catalogue.name)) \(s(plan.catalogue.version))"]
+        var out: [StyledText] = [style.bold("Grant plan") + " · \(plan.catalogue.name) \(plan.catalogue.version)"]
+        func process(_ p: GrantProcess) -> StyledText {
+            "grant process: \(Linter.clause(p.summary))\(p.url.map { " — \($0)" } ?? "")"
+        }
         for project in plan.projects {
-            out.append("")
+            out.append(StyledText())
             if let problem = project.problem {
-                out.append(style.red(s(problem.description)))
+                out.append(style.red(problem.description))
                 continue
             }
             let missing = project.missing
-            out.append("\(style.bold(s(project.path))) · \(s(project.project)) (\(s(project.agency))) · " + (missing == 0 ? style.green("no grant missing") : style.red("\(missing) grant\(plural(missing)) missing")))
+            let verdict = missing == 0 ? style.green("no grant missing") : style.red("\(missing) grant\(plural(missing)) missing")
+            out.append("\(style.bold(project.path)) · \(project.project) (\(project.agency)) · \(verdict)")
             if project.groups.isEmpty { out.append("  consumes no catalogue dataset") }
             for group in project.groups {
-                out.append("  from \(style.bold(s(group.agency)))\(group.name.map { " (\(s($0)))" } ?? "")")
+                out.append("  from \(style.bold(group.agency))\(group.name.map { " (\($0))" } ?? "")")
                 for item in group.items {
-                    let status: String
+                    let status: StyledText
                     switch item.status {
-                    case .granted: status = style.green("granted") + " \(s(item.reference ?? ""))"
-                    case .missing: status = style.red("missing") + (item.reachable ? " (the data is otherwise reachable)" : "")
+                    case .granted: status = style.green("granted") + " \(item.reference ?? "")"
+                    case .missing: status = style.red("missing") + StyledText(item.reachable ? " (the data is otherwise reachable)" : "")
                     case .notNeeded: status = style.dim("not needed") + " (\(item.reason ?? ""))"
                     }
-                    out.append("    \(s(item.dataset)): \(status)")
+                    out.append("    \(item.dataset): \(status)")
                 }
-                if group.items.contains(where: { $0.status == .missing }), let process = group.process {
-                    out.append("    grant process: \(s(Linter.clause(process.summary)))\(process.url.map { " — \(s($0))" } ?? "")")
+                if group.items.contains(where: { $0.status == .missing }), let p = group.process {
+                    out.append("    " + process(p))
                 }
             }
         }
-        out.append("")
+        out.append(StyledText())
         out.append(style.bold("Projects waiting per agency"))
         if plan.waits.isEmpty { out.append("  No project needs a grant from another agency.") }
         for wait in plan.waits {
-            out.append("  \(style.bold(s(wait.agency)))\(wait.name.map { " (\(s($0)))" } ?? ""): \(wait.projectsWaiting) project\(plural(wait.projectsWaiting)) waiting, \(wait.missingGrants) missing grant\(plural(wait.missingGrants))")
+            out.append("  \(style.bold(wait.agency))\(wait.name.map { " (\($0))" } ?? ""): \(wait.projectsWaiting) project\(plural(wait.projectsWaiting)) waiting, \(wait.missingGrants) missing grant\(plural(wait.missingGrants))")
             if !wait.blockingReachable.isEmpty {
-                out.append("    blocks reachable data: " + wait.blockingReachable.map { "\(s($0.dataset)) for \(s($0.path))" }.joined(separator: ", "))
+                out.append("    blocks reachable data: \(wait.blockingReachable.map { "\($0.dataset) for \($0.path)" }.joined(separator: ", "))")
             }
-            if wait.missingGrants > 0, let process = wait.process {
-                out.append("    grant process: \(s(Linter.clause(process.summary)))\(process.url.map { " — \(s($0))" } ?? "")")
+            if wait.missingGrants > 0, let p = wait.process {
+                out.append("    " + process(p))
             }
         }
-        out.append("")
-        out.append("\(plan.missingCount) missing grant\(plural(plan.missingCount)) in \(plan.projects.count - plan.errorCount) project\(plural(plan.projects.count - plan.errorCount))" + (plan.errorCount > 0 ? style.red(", \(plan.errorCount) manifest\(plural(plan.errorCount)) could not be read") : ""))
-        return out.joined(separator: "\n") + "\n"
+        out.append(StyledText())
+        let read = plan.projects.count - plan.errorCount
+        var total: StyledText = "\(plan.missingCount) missing grant\(plural(plan.missingCount)) in \(read) project\(plural(read))"
+        if plan.errorCount > 0 { total += style.red(", \(plan.errorCount) manifest\(plural(plan.errorCount)) could not be read") }
+        out.append(total)
+        return style.render(out.joined(separator: "\n")) + "\n"
     }
 }
 

@@ -25,63 +25,62 @@ enum ProgrammeSections {
 
     // MARK: text
 
-    static func text(_ card: Scorecard, style: Style) -> [String] {
+    /// Lines of styled text; everything interpolated from input is sanitised by `StyledText`.
+    static func text(_ card: Scorecard, style: Style) -> [StyledText] {
         guard let p = card.programme else { return [] }
-        func s(_ text: String) -> String { Terminal.sanitize(text) }
-        var out: [String] = ["", style.bold("Levels")]
+        var out: [StyledText] = [StyledText(), style.bold("Levels")]
         if p.ladder.levels.isEmpty {
             out.append("  No levels are defined.")
         } else {
             for level in p.ladder.levels {
                 let count = p.levelCounts.first { $0.id == level.id }?.projects ?? 0
-                out.append("  \(style.bold(s(level.name))) (\(s(level.id))): \(count) project\(plural(count)) · \(s(level.summary))")
+                out.append("  \(style.bold(level.name)) (\(level.id)): \(count) project\(plural(count)) · \(level.summary)")
             }
-            out.append("  below \(s(p.ladder.levels.first?.name ?? "")): \(p.below) project\(plural(p.below))")
-            var agencies = TextColumns(["agency"] + p.ladder.levels.map { s($0.id) } + ["none"],
+            out.append("  below \(p.ladder.levels.first?.name ?? ""): \(p.below) project\(plural(p.below))")
+            var agencies = TextColumns(["agency"] + p.ladder.levels.map(\.id) + ["none"],
                                        alignments: [.left] + p.ladder.levels.map { _ in .right } + [.right])
             for a in p.agencyLevels {
-                agencies.add([s(a.agency)] + a.counts.map { "\($0.projects)" } + ["\(a.below)"])
+                agencies.add([a.agency] + a.counts.map { "\($0.projects)" } + ["\(a.below)"])
             }
-            out.append("")
+            out.append(StyledText())
             out.append(style.bold("Levels per agency"))
             out += agencies.render(style: style)
-            out.append("")
+            out.append(StyledText())
             out.append(style.bold("Project levels"))
             var projects = TextColumns(["manifest", "level", "next", "what stands between it and the next"],
                                        alignments: [.left, .left, .left, .left])
             for row in card.scoredProjects {
                 guard let standing = row.standing else { continue }
-                projects.add([s(row.path), s(standing.level ?? "none"), s(standing.nextLevel ?? "—"),
-                              standing.nextLevel == nil ? "top level reached" : s(gaps(standing.missing))])
+                projects.add([row.path, standing.level ?? "none", standing.nextLevel ?? "—",
+                              standing.nextLevel == nil ? "top level reached" : gaps(standing.missing)])
             }
             out += projects.render(style: style)
         }
         if let campaigns = p.campaigns {
-            out.append("")
+            out.append(StyledText())
             out.append(style.bold("Campaigns"))
             if campaigns.isEmpty { out.append("  No campaigns are defined.") }
             for c in campaigns {
                 let status = self.status(c)
                 let styled = c.overdue ? style.red(status) : (c.onTrack ? style.green(status) : style.yellow(status))
-                out.append("  \(style.bold(s(c.campaign.id))) · \(s(c.campaign.name)) · \(s(c.campaign.goal.description)) · \(c.campaign.starts) → \(c.campaign.due)")
+                out.append("  \(style.bold(c.campaign.id)) · \(c.campaign.name) · \(c.campaign.goal.description) · \(c.campaign.starts) → \(c.campaign.due)")
                 let share = c.inScope.isEmpty ? "" : " (\(percent(Double(c.done.count) / Double(c.inScope.count))))"
                 out.append("    \(c.done.count) of \(c.inScope.count) done\(share), the line expects \(expected(c.expectedDone)) by \(card.date): \(styled)")
                 if !c.remaining.isEmpty {
-                    let named = zip(c.remaining, c.remainingProjects).map { "\(s($0)) (\(s($1)))" }
-                    out.append("    remaining: " + named.joined(separator: ", "))
+                    out.append("    remaining: \(zip(c.remaining, c.remainingProjects).map { "\($0) (\($1))" }.joined(separator: ", "))")
                 }
-                out.append("    win back: " + (c.winBack.isEmpty ? "no shared data" : s(costList(c.winBack))))
+                out.append("    win back: \(c.winBack.isEmpty ? "no shared data" : costList(c.winBack))")
                 if c.burnUp.count > 1 {
-                    out.append("    burn-up: " + c.burnUp.map { "\($0.day) \($0.done)/\($0.inScope)" }.joined(separator: ", "))
+                    out.append("    burn-up: \(c.burnUp.map { "\($0.day) \($0.done)/\($0.inScope)" }.joined(separator: ", "))")
                 }
             }
         }
         if let r = p.ratchet {
-            out.append("")
-            out.append(style.bold("Ratchet") + (r.since.map { " (against the snapshot of \($0))" } ?? " (no earlier snapshot to compare)"))
+            out.append(StyledText())
+            out.append(style.bold("Ratchet") + StyledText(r.since.map { " (against the snapshot of \($0))" } ?? " (no earlier snapshot to compare)"))
             if r.rises.isEmpty { out.append("  No project's total cost or missing grants rose.") }
             for rise in r.rises {
-                out.append("  " + style.red("rose") + ": \(s(rise.path)) (\(s(rise.project))): \(rise.description)")
+                out.append("  \(style.red("rose")): \(rise.path) (\(rise.project)): \(rise.description)")
             }
         }
         return out

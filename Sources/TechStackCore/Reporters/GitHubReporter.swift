@@ -64,8 +64,8 @@ public enum GitHubReporter: Reporter {
         }
         if omitted > 0 {
             let hint = context.fullReportHint ?? "run 'techstack lint --format text' on the same manifests"
-            lines.append("::notice title=" + escapeProperty("techstack: \(omitted) more finding(s)") + "::" + escapeData(
-                "\(omitted) finding(s) were left out: GitHub shows at most \(limitPerLevel) annotations per level. "
+            lines.append("::notice::" + escapeData(
+                "techstack: \(omitted) finding(s) were left out: GitHub shows at most \(limitPerLevel) annotations per level. "
                     + "For the full report, \(hint)."))
         }
         let catalogue = report.catalogue

@@ -1,4 +1,4 @@
-/// The SPEC §5 JSON shape. Beyond it: each file's suppressed findings (with the exemption's
+/// The README, "Linting a project" JSON shape. Beyond it: each file's suppressed findings (with the exemption's
 /// reason) and, for a manifest that could not be used, its errors.
 public struct JSONReporter: Reporter {
     public static let identifier = "json"

@@ -1,4 +1,4 @@
-/// The checks the engine implements (SPEC §4). A rule is one configured use of a kind;
+/// The checks the engine implements (README, "Rules"). A rule is one configured use of a kind;
 /// adding a rule of an existing kind needs only YAML.
 public enum RuleKind: String, Sendable, CaseIterable, Codable {
     case recommendedChoice = "recommended-choice"

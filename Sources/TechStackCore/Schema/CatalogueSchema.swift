@@ -1,4 +1,4 @@
-/// Schemas for catalogue files (SPEC §1) and rule files (SPEC §4): every field the loaders
+/// Schemas for catalogue files (README, "Writing a catalogue") and rule files (README, "Rules"): every field the loaders
 /// accept, with its type, so teams writing their own catalogue or rules get completion too.
 ///
 /// The field lists come from the loaders themselves (`EntryDecoder`, `RuleDecoder`); a field

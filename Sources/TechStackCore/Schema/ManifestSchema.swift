@@ -1,13 +1,13 @@
 /// JSON Schemas (draft-07, the dialect YAML editors support best) for the three file formats,
 /// generated from the catalogue and rules in use, so an editor offers the ids a project can
-/// choose and says on hover what each one costs (SPEC §10).
+/// choose and says on hover what each one costs (README, "the manifest in every editor").
 public enum SchemaFormat: String, Sendable, CaseIterable {
     case manifest, catalogue, rules
 }
 
 public enum Schemas {
     public static let dialect = "http://json-schema.org/draft-07/schema#"
-    /// Id syntax (SPEC §1): what an unknown id must still look like to validate.
+    /// Id syntax (README, "Writing a catalogue"): what an unknown id must still look like to validate.
     public static let idPattern = "^[a-z0-9][a-z0-9.-]*$"
     /// `YYYY-MM-DD` naming a real day, leap years included, as `Day` reads it.
     public static let datePattern =
@@ -51,7 +51,7 @@ public enum Schemas {
     }
 }
 
-/// The manifest schema (SPEC §3): every key the manifest loader reads, typed as it reads them,
+/// The manifest schema (README, "Linting a project"): every key the manifest loader reads, typed as it reads them,
 /// with the catalogue's ids offered where a manifest names one.
 ///
 /// What lint reports as a finding rather than a schema error still validates (an unknown id,

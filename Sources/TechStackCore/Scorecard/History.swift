@@ -7,9 +7,11 @@ import GRDB
 /// refuse any change to or removal of an earlier one, so a history can only grow. The schema
 /// is created and upgraded by migrations, never by hand.
 public enum History {
+    static let v1 = "v1: snapshots with per-project, per-agency and per-concern rows"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: snapshots with per-project, per-agency and per-concern rows") { db in
+        migrator.registerMigration(v1) { db in
             try db.create(table: "snapshot") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("day", .text).notNull()
@@ -89,13 +91,48 @@ public enum History {
                 }
             }
         }
+        // A v1 history refused changes and removals but not rows added to an earlier snapshot.
+        // A snapshot is now sealed when its transaction ends: no row may join a sealed snapshot
+        // or any but the newest. Existing snapshots are sealed as they are.
+        migrator.registerMigration("v1.1: sealed snapshots refuse added rows; radar rings per snapshot") { db in
+            try db.create(table: "snapshotSeal") { t in
+                t.primaryKey("snapshotId", .integer).references("snapshot", onDelete: .restrict)
+            }
+            try db.execute(sql: "INSERT INTO snapshotSeal (snapshotId) SELECT id FROM snapshot")
+            try db.create(table: "snapshotRing") { t in
+                t.belongsTo("snapshot", onDelete: .restrict).notNull()
+                t.column("entry", .text).notNull()
+                t.column("ring", .text).notNull()
+                t.uniqueKey(["snapshotId", "entry"])
+            }
+            for table in ["snapshotSeal", "snapshotRing"] {
+                for change in ["UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(table)_no_\(change.lowercased()) BEFORE \(change) ON \(table)
+                        BEGIN SELECT RAISE(ABORT, 'scorecard snapshots are never changed or removed'); END
+                        """)
+                }
+            }
+            for table in ["snapshotProject", "snapshotAgency", "snapshotConcern", "snapshotRing"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_no_insert_into_old BEFORE INSERT ON \(table)
+                    WHEN NEW.snapshotId IN (SELECT snapshotId FROM snapshotSeal)
+                      OR NEW.snapshotId IS NOT (SELECT MAX(id) FROM snapshot)
+                    BEGIN SELECT RAISE(ABORT, 'rows are never added to an earlier scorecard snapshot'); END
+                    """)
+            }
+        }
         ProgrammeHistory.register(&migrator)
         return migrator
     }
 
     /// Appends `scorecard` as a snapshot dated `scorecard.date`; returns its id.
     @discardableResult
-    public static func record(_ scorecard: Scorecard, to path: String, now: Date = Date()) throws(Diagnostic) -> Int64 {
+    ///
+    /// `rings` is each standard's and component's radar ring under the catalogue the scorecard
+    /// used, so `catalogue export --history` can draw how entries moved.
+    public static func record(_ scorecard: Scorecard, to path: String, rings: [String: String] = [:],
+                              now: Date = Date()) throws(Diagnostic) -> Int64 {
         do {
             // Several scorecards may record into one file at once (parallel CI jobs): each waits
             // for the others' transactions instead of failing with "database is locked".
@@ -113,7 +150,7 @@ public enum History {
             return try queue.writeWithoutTransaction { db in
                 var id: Int64 = 0
                 try db.inTransaction(.immediate) {
-                    id = try insert(scorecard, now: now, into: db)
+                    id = try insert(scorecard, rings: rings, now: now, into: db)
                     return .commit
                 }
                 return id
@@ -145,15 +182,20 @@ public enum History {
     /// How long a recording waits for another process's transaction before it gives up.
     public static let lockTimeout: TimeInterval = 60
 
-    private static func insert(_ scorecard: Scorecard, now: Date, into db: Database) throws -> Int64 {
-                var snapshot = SnapshotRecord(scorecard, recordedAt: ISO8601DateFormatter().string(from: now))
-                try snapshot.insert(db)
-                guard let id = snapshot.id else { throw DatabaseError(message: "the snapshot received no id") }
-                for row in scorecard.projects { try ProjectRecord(row, snapshot: id).insert(db) }
-                for agency in scorecard.agencies { try AgencyRecord(agency, snapshot: id).insert(db) }
-                for concern in scorecard.concerns { try ConcernRecord(concern, snapshot: id).insert(db) }
-                try ProgrammeHistory.insert(scorecard, snapshot: id, into: db)
-                return id
+    private static func insert(_ scorecard: Scorecard, rings: [String: String], now: Date, into db: Database) throws -> Int64 {
+        var snapshot = SnapshotRecord(scorecard, recordedAt: ISO8601DateFormatter().string(from: now))
+        try snapshot.insert(db)
+        guard let id = snapshot.id else { throw DatabaseError(message: "the snapshot received no id") }
+        for row in scorecard.projects { try ProjectRecord(row, snapshot: id).insert(db) }
+        for agency in scorecard.agencies { try AgencyRecord(agency, snapshot: id).insert(db) }
+        for concern in scorecard.concerns { try ConcernRecord(concern, snapshot: id).insert(db) }
+        for (entry, ring) in rings.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "INSERT INTO snapshotRing (snapshotId, entry, ring) VALUES (?, ?, ?)", arguments: [id, entry, ring])
+        }
+        try ProgrammeHistory.insert(scorecard, snapshot: id, into: db)
+        // Sealed last, in the same transaction: from here on no row can join this snapshot.
+        try db.execute(sql: "INSERT INTO snapshotSeal (snapshotId) VALUES (?)", arguments: [id])
+        return id
     }
 
     /// Every snapshot in `path`, oldest first, with its per-agency, per-concern and per-project rows.
@@ -169,7 +211,8 @@ public enum History {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try refuseNewerSchema(queue, path: path)
             return try queue.read { db in
-                guard try db.tableExists("snapshot") else {
+                // Read as written: a history recorded before later migrations still reads.
+                guard try migrator.appliedIdentifiers(db).contains(v1) else {
                     throw Diagnostic(path: path, mark: .start,
                                      message: "not a scorecard history database (no snapshot tables); record one with 'techstack scorecard PATH... --record \(path)'")
                 }
@@ -177,10 +220,19 @@ public enum History {
                 let agencies = Dictionary(grouping: try AgencyRecord.fetchAll(db), by: \.snapshotId)
                 let concerns = Dictionary(grouping: try ConcernRecord.fetchAll(db), by: \.snapshotId)
                 let projects = Dictionary(grouping: try ProjectRecord.fetchAll(db), by: \.snapshotId)
+                var rings: [Int64: [String: String]] = [:]
+                let ringRows = try db.tableExists("snapshotRing")
+                    ? try Row.fetchAll(db, sql: "SELECT snapshotId, entry, ring FROM snapshotRing") : []
+                for row in ringRows {
+                    let id: Int64 = row["snapshotId"]
+                    rings[id, default: [:]][row["entry"]] = row["ring"]
+                }
                 return snapshots.compactMap { record in
                     guard let id = record.id else { return nil }
-                    return Snapshot(record: record, agencies: agencies[id] ?? [], concerns: concerns[id] ?? [],
-                                    projects: projects[id] ?? [])
+                    var snapshot = Snapshot(record: record, agencies: agencies[id] ?? [], concerns: concerns[id] ?? [],
+                                            projects: projects[id] ?? [])
+                    snapshot.rings = rings[id] ?? [:]
+                    return snapshot
                 }
             }
         } catch let diagnostic as Diagnostic {
@@ -217,6 +269,9 @@ public enum History {
         public var agencies: [Scorecard.AgencyScore]
         public var concerns: [Scorecard.ConcernScore]
         public var projects: [StoredProject]
+        /// Each standard's and component's radar ring at this snapshot (empty for snapshots
+        /// recorded before rings were).
+        public var rings: [String: String] = [:]
 
         public var adoption: Double? { summary.adoption }
 

@@ -83,7 +83,7 @@ public struct ProjectScore: Sendable {
     /// Of those, the concerns answered with at least one recommended id.
     public var onRecommended = 0
     public var deviations: [Deviation] = []
-    /// Reach(R) − Reach(R with every deviation substituted at once), SPEC §2.
+    /// Reach(R) − Reach(R with every deviation substituted at once), README, "Reach and cost".
     public var totalCost: [CostItem] = []
     /// Consumed datasets outside Reach(project's stack).
     public var unreachable: [String] = []
@@ -151,10 +151,10 @@ public struct ScorecardMetrics: Sendable {
     /// - concerns answered: `choices` entries whose concern is in the catalogue (an unknown
     ///   concern is an `unknown-reference` finding, not an answer);
     /// - on a recommended choice: at least one answer among the concern's recommended ids;
-    /// - a deviation (SPEC §2): answered, and none of the answers is recommended;
+    /// - a deviation (README, "Reach and cost"): answered, and none of the answers is recommended;
     /// - total cost: `reach.totalCost` of all deviations at once;
     /// - unreachable: consumed catalogue datasets outside Reach(project's stack);
-    /// - missing grant (SPEC §4 `missing-grant`): a consumed dataset that needs a grant, whose
+    /// - missing grant (README, "Rules" `missing-grant`): a consumed dataset that needs a grant, whose
     ///   source is not the project's agency, with neither the dataset nor the source in `grants`;
     /// - exemptions: active while `expires` ≥ `--today` (valid through that day), else expired;
     /// - shared components reused: distinct chosen ids that are catalogue components.

@@ -1,5 +1,8 @@
 /// Adoption over time, from the snapshots of a history: one series per agency and per
-/// concern, and what changed most between the last two snapshots.
+/// concern, and what changed most between the first and the last day.
+///
+/// A day with several snapshots counts once, with its latest: a scorecard recorded again the
+/// same day corrects that day, it is not a day of its own.
 public struct Trend: Sendable {
     /// One snapshot as a point on the time axis.
     public struct Point: Sendable, Codable, Hashable {
@@ -28,7 +31,7 @@ public struct Trend: Sendable {
         case portfolio, agency, concern, project
     }
 
-    /// A change in adoption between the last two snapshots.
+    /// A change in adoption between the first and the last day.
     public struct Change: Sendable, Codable, Hashable {
         public var subject: Subject
         public var id: String
@@ -45,13 +48,14 @@ public struct Trend: Sendable {
     public var improvements: [Change]
     /// Biggest falls first.
     public var drops: [Change]
-    /// Only the overall change, when there are two snapshots.
+    /// Only the overall change, when there are two days.
     public var overall: Change?
 
     /// How many improvements and drops are listed.
     public static let changeLimit = 10
 
-    public init(_ snapshots: [History.Snapshot]) {
+    public init(_ recorded: [History.Snapshot]) {
+        let snapshots = Self.latestOfEachDay(recorded)
         points = snapshots.map { s in
             Point(snapshot: s.id, day: s.day, catalogue: s.catalogue.name, catalogueVersion: s.catalogue.version,
                   manifests: s.summary.manifests, projects: s.summary.projects, errors: s.summary.errors,
@@ -63,16 +67,13 @@ public struct Trend: Sendable {
 
         var changes: [Change] = []
         overall = nil
-        if snapshots.count >= 2 {
-            let before = snapshots[snapshots.count - 2], after = snapshots[snapshots.count - 1]
+        if snapshots.count >= 2, let before = snapshots.first, let after = snapshots.last {
             if let change = Self.change(.portfolio, "all projects", before.adoption, after.adoption) { overall = change }
             for series in agencies {
-                let n = series.adoption.count
-                if let c = Self.change(.agency, series.id, series.adoption[n - 2], series.adoption[n - 1]) { changes.append(c) }
+                if let c = Self.change(.agency, series.id, series.adoption.first ?? nil, series.adoption.last ?? nil) { changes.append(c) }
             }
             for series in concerns {
-                let n = series.adoption.count
-                if let c = Self.change(.concern, series.id, series.adoption[n - 2], series.adoption[n - 1]) { changes.append(c) }
+                if let c = Self.change(.concern, series.id, series.adoption.first ?? nil, series.adoption.last ?? nil) { changes.append(c) }
             }
             let earlier = Dictionary(before.projects.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             for project in after.projects {
@@ -86,6 +87,29 @@ public struct Trend: Sendable {
         drops = changes.filter { $0.points < 0 }
             .sorted { ($0.points, $0.subject.rawValue, $0.id) < ($1.points, $1.subject.rawValue, $1.id) }
             .prefix(Self.changeLimit).map { $0 }
+    }
+
+    /// The last snapshot of each day, in date order (snapshots come oldest first, by day and id).
+    static func latestOfEachDay(_ snapshots: [History.Snapshot]) -> [History.Snapshot] {
+        var out: [History.Snapshot] = []
+        for snapshot in snapshots.sorted(by: { ($0.day, $0.id) < ($1.day, $1.id) }) {
+            if out.last?.day == snapshot.day { out[out.count - 1] = snapshot } else { out.append(snapshot) }
+        }
+        return out
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day, for spacing points by date; nil if unreadable.
+    public static func dayNumber(_ day: String) -> Int? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        // Days from civil (Howard Hinnant's algorithm), no calendar machinery needed.
+        let (y0, m, d) = (parts[0], parts[1], parts[2])
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
     }
 
     /// A change in percentage points, when both sides have a rate and they differ.

@@ -26,7 +26,7 @@ public enum YAMLReader {
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw Diagnostic(path: path, mark: .start, message: "file is empty; expected a YAML mapping")
         }
-        // libyaml would decode UTF-16 itself, but the format is UTF-8 (as SPEC §6 says), and
+        // libyaml would decode UTF-16 itself, but the format is UTF-8 (as README, "Limits and hostile input" says), and
         // a UTF-16 file would otherwise only be refused for its NUL bytes, which explains nothing.
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
             throw Diagnostic(path: path, mark: .start, message: "file is UTF-16 or UTF-32 encoded; save it as UTF-8")

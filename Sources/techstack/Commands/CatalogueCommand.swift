@@ -38,7 +38,7 @@ struct CatalogueCommand: ParsableCommand {
                 if let c = result.catalogue {
                     let counts = EntryKind.allCases.map { "\(c.entries(of: $0).count) \($0.rawValue)" }.joined(separator: ", ")
                     let verdict = items.isEmpty ? "no problems" : "\(result.diagnostics.errors.count) error(s), \(result.diagnostics.warnings.count) warning(s)"
-                    try output.write("\(Terminal.sanitize(c.info.name)) \(Terminal.sanitize(c.info.version)): \(counts); \(verdict)\n")
+                    try output.write("\(c.info.name) \(c.info.version): \(counts); \(verdict)\n" as StyledText)
                 }
             }
             if result.diagnostics.hasSchemaErrors || result.catalogue == nil { throw ExitCode(2) }
@@ -76,10 +76,9 @@ struct CatalogueCommand: ParsableCommand {
             let style = output.style
             let idWidth = min(28, rows.map(\.id.count).max() ?? 0)
             let kindWidth = rows.map(\.kind.count).max() ?? 0
-            var text = ""
+            var text = StyledText()
             for row in rows {
-                let id = row.id.padding(idWidth)
-                text += "\(style.bold(Terminal.sanitize(id)))  \(style.dim(row.kind.padding(kindWidth)))  \(Terminal.sanitize(row.name))\n"
+                text += "\(style.bold(row.id.padding(idWidth)))  \(style.dim(row.kind.padding(kindWidth)))  \(row.name)\n"
             }
             try output.write(text)
         }
@@ -100,7 +99,11 @@ struct CatalogueCommand: ParsableCommand {
             guard let shown = report.show(id) else {
                 throw ValidationError("no entry '\(id)' in the catalogue\(NearestName.hint(id, in: c.allEntries.map(\.id)))")
             }
-            try output.write(output.format == "json" ? JSONOutput.encode(shown) : report.text(shown, style: output.style))
+            if output.format == "json" {
+                try output.write(JSONOutput.encode(shown))
+            } else {
+                try output.write(report.text(shown, style: output.style))
+            }
         }
     }
 
@@ -117,13 +120,12 @@ struct CatalogueCommand: ParsableCommand {
             if output.format == "json" {
                 try output.write(JSONOutput.encode(hits))
             } else if hits.isEmpty {
-                try output.write("no entry matches '\(Terminal.sanitize(text))'\n")
+                try output.write("no entry matches '\(text)'\n" as StyledText)
             } else {
                 let style = output.style
-                let lines = hits.map { hit in
-                    let t = { (text: String) in Terminal.sanitize(text) }
-                    let context = hit.matched == "id" || hit.matched == "name" ? "" : style.dim(" — \(t(hit.matched)): \(t(hit.text))")
-                    return "\(style.bold(t(hit.id))) (\(t(hit.kind))) \(t(hit.name))\(context)"
+                let lines = hits.map { hit -> StyledText in
+                    let context = hit.matched == "id" || hit.matched == "name" ? StyledText() : style.dim(" — \(hit.matched): \(hit.text)" as StyledText)
+                    return "\(style.bold(hit.id)) (\(hit.kind)) \(hit.name)\(context)"
                 }
                 try output.write(lines.joined(separator: "\n") + "\n")
             }

@@ -26,13 +26,11 @@ struct CostCommand: ParsableCommand {
             return
         }
         let style = output.style
-        // Catalogue text is made safe first; styling comes last and is never escaped.
-        let name = Terminal.sanitize(answer.name), shownID = Terminal.sanitize(id)
-        var lines: [String] = []
+        var lines: [StyledText] = []
         if answer.cost.isEmpty {
-            lines.append("\(style.bold(shownID)) (\(name)): nothing in the recommended stack depends on it; going without it costs no shared data.")
+            lines.append("\(style.bold(id)) (\(answer.name)): nothing in the recommended stack depends on it; going without it costs no shared data.")
         } else {
-            lines.append("Without \(style.bold(shownID)) (\(name)), a project cannot reach \(answer.cost.count) shared dataset\(answer.cost.count == 1 ? "" : "s"):")
+            lines.append("Without \(style.bold(id)) (\(answer.name)), a project cannot reach \(answer.cost.count) shared dataset\(answer.cost.count == 1 ? "" : "s"):")
             lines += report.costLines(answer.cost, style: style)
         }
         try output.write(lines.joined(separator: "\n") + "\n")

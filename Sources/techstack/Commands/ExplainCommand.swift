@@ -22,8 +22,7 @@ struct ExplainCommand: ParsableCommand {
                 try output.write(JSONOutput.encode(ruleSet.rules.map(Explained.init)))
             } else {
                 let width = ruleSet.ids.map(\.count).max() ?? 0
-                let t = { (text: String) in Terminal.sanitize(text) }
-                let lines = ruleSet.rules.map { "\(output.style.bold(t($0.id).padding(width)))  \(t($0.severityText).padding(7))  \(t($0.summary))" }
+                let lines = ruleSet.rules.map { "\(output.style.bold($0.id.padding(width)))  \($0.severityText.padding(7))  \($0.summary)" as StyledText }
                 try output.write(lines.joined(separator: "\n") + "\n")
             }
             return
@@ -38,22 +37,20 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    private func text(_ rule: Rule) -> String {
+    private func text(_ rule: Rule) -> StyledText {
         let style = output.style
-        // Rule text is made safe first, line by line; styling comes last and is never escaped.
-        let t = { (text: String) in Terminal.sanitize(text) }
-        var out = "\(style.bold(t(rule.id))): \(t(rule.summary))\n\n"
-        out += "kind: \(rule.kind.rawValue)\nseverity: \(t(rule.severityText))\n"
-        for (name, value) in rule.parameterValues { out += "\(t(name)): \(t(value))\n" }
-        out += "defined in: \(t(rule.origin.path))\n\n"
-        out += "Why it matters:\n\(wrap(t(rule.rationale), indent: "  "))\n"
+        var out: StyledText = "\(style.bold(rule.id)): \(rule.summary)\n\n"
+        out += "kind: \(rule.kind.rawValue)\nseverity: \(rule.severityText)\n"
+        for (name, value) in rule.parameterValues { out += "\(name): \(value)\n" }
+        out += "defined in: \(rule.origin.path)\n\n"
+        out += "Why it matters:\n" + StyledText.lines(wrap(rule.rationale, indent: "  ")) + "\n"
         for (title, examples) in [("Passes (the rule stays silent)", rule.examples.pass), ("Fails (the rule fires)", rule.examples.fail)] where !examples.isEmpty {
             out += "\n\(style.bold(title)):\n"
             for (index, example) in examples.enumerated() {
                 if index > 0 { out += "    ---\n" }
-                out += example.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : "    \(t(String($0)))" }.joined(separator: "\n")
-                if !out.hasSuffix("\n") { out += "\n" }
+                let indented = example.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "    \($0)" }.joined(separator: "\n")
+                out += StyledText.lines(indented.hasSuffix("\n") ? indented : indented + "\n")
             }
         }
         return out

@@ -8,15 +8,25 @@ extension CatalogueCommand {
             abstract: "Export the catalogue for other tools: Backstage entities or a technology radar.",
             discussion: """
             backstage: multi-document YAML of Backstage catalog entities (Groups for the stack and \
-            its agencies, a System per layer, Components, APIs for standards, Resources for datasets). \
-            radar: JSON for a technology radar, quadrants the four layers, rings adopt, trial, assess, hold.
+            its agencies, a System per layer, Components, Resources for standards and datasets). \
+            radar: the JSON Backstage's tech-radar plugin loads; radar-zalando: the config of \
+            zalando/tech-radar; radar-byor: the JSON Thoughtworks' build-your-own-radar reads. \
+            Radar quadrants are the four layers, rings adopt, trial, assess, hold.
             """
         )
-        @Option(help: ArgumentHelp("backstage or radar.", valueName: "FORMAT"))
+        @Option(help: ArgumentHelp("backstage, radar, radar-zalando or radar-byor.", valueName: "FORMAT"))
         var format: String
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
+        @Option(name: .customLong("history"), help: ArgumentHelp("Radars: entries' timelines from the rings recorded with 'scorecard --record DB'.", valueName: "DB"))
+        var history: String?
+        @Option(name: .customLong("portfolio"), parsing: .upToNextOption,
+                help: ArgumentHelp("Radars: say how many of these projects (manifests, or folders searched for techstack.yaml) choose each entry.", valueName: "PATH"))
+        var portfolio: [String] = []
+        @Option(name: .customLong("frame-quadrant"), help: ArgumentHelp("Radars: show the governance frame's entries in this layer's quadrant (default: left out of the quadrants).", valueName: "LAYER"))
+        var frameQuadrant: String?
         @OptionGroup var catalogue: CatalogueOptions
+        @OptionGroup var today: TodayOption
 
         func validate() throws {
             guard CatalogueExports.named(format) != nil else {
@@ -28,7 +38,30 @@ extension CatalogueCommand {
         func run() throws {
             guard let exporter = CatalogueExports.named(format) else { return }
             let c = try catalogue.usable()
-            try Console.write(try exporter.generate(c), to: output)
+            if let frameQuadrant, c.layer(frameQuadrant).map({ !$0.crossCutting }) != true {
+                let layers = c.layers.filter { !$0.crossCutting }.map(\.header.id)
+                throw ValidationError("--frame-quadrant: '\(frameQuadrant)' is not one of the four layers\(NearestName.hint(frameQuadrant, in: layers)); expected one of \(layers.joined(separator: ", "))")
+            }
+            var options = ExportOptions(frameQuadrant: frameQuadrant, today: try today.day())
+            if let history { options.history = try History.load(history) }
+            if !portfolio.isEmpty {
+                var manifests: [Manifest] = []
+                var problems: [Diagnostic] = []
+                for input in Portfolio.inputs(portfolio) {
+                    switch input {
+                    case .problem(let diagnostic): problems.append(diagnostic)
+                    case .manifest(let path):
+                        switch ManifestLoader.load(path: path) {
+                        case .success(let manifest): manifests.append(manifest)
+                        case .failure(let list): problems += list.items
+                        }
+                    }
+                }
+                // Like a scorecard: an unreadable manifest is reported and the run exits 2.
+                if !problems.isEmpty { throw DiagnosticList(problems) }
+                options.usage = RadarExport.Usage.of(manifests)
+            }
+            try Console.write(try exporter.generate(c, options: options), to: output)
         }
     }
 }

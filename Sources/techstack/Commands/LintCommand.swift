@@ -82,8 +82,10 @@ struct LintCommand: ParsableCommand {
 extension LintCommand {
     /// Where to see every finding when a format shows only some (GitHub annotations).
     var fullReportHint: String {
-        let files = paths.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
-        return "run 'techstack lint --format text \(files)' (or read the SARIF report, when the workflow uploads one)"
+        let sarif = " (or read the SARIF report, when the workflow uploads one)"
+        guard paths.count <= 3 else { return "run 'techstack lint --format text' on the same \(paths.count) manifests" + sarif }
+        let files = paths.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        return "run 'techstack lint --format text \(files)'" + sarif
     }
 
     var paths: [String] { manifests.isEmpty ? ["techstack.yaml"] : manifests }

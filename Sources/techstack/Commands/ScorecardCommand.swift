@@ -64,7 +64,7 @@ struct ScorecardCommand: ParsableCommand {
                             history: plan.burnUp, ratchet: ratchet)
             try output.write(format.generate(scorecard, style: output.style))
             if let record {
-                let id = try History.record(scorecard, to: record)
+                let id = try History.record(scorecard, to: record, rings: RadarExport.rings(catalogue))
                 Console.error("Recorded snapshot \(id) of \(scorecard.date) in \(record).")
             }
             if !scorecard.errorRows.isEmpty { throw ExitCode(2) }

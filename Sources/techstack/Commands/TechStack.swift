@@ -55,4 +55,9 @@ struct OutputOptions: ParsableArguments {
     func write(_ text: String) throws {
         try Console.write(text, to: output)
     }
+
+    /// Terminal text: colour is applied here, the last step, when the output is a terminal.
+    func write(_ text: StyledText) throws {
+        try Console.write(style.render(text), to: output)
+    }
 }

@@ -8,7 +8,7 @@ import XCTest
 final class LintFormatsEndToEndTests: XCTestCase {
     private var directory: URL!
 
-    /// Deviates on api-style (the SPEC's example: soap costs myinfo-person) and carries an unknown key.
+    /// Deviates on api-style (the README's example: soap costs myinfo-person) and carries an unknown key.
     private let deviating = """
         techstack: 1
         project: passport-renewal

@@ -1,5 +1,5 @@
 extension Linter {
-    /// A deviation (SPEC §2): the manifest answers a concern and none of its answers is
+    /// A deviation (README, "Reach and cost"): the manifest answers a concern and none of its answers is
     /// recommended. Named with what it costs; a free deviation gets `severity-when-free`.
     func recommendedChoice(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
         var out: [Finding] = []

@@ -41,7 +41,10 @@ public enum HTMLTrend: TrendFormat {
         let e = HTMLPage.escape, n = HTMLPage.n
         let left = 44.0, top = 12.0, width = 640.0, height = 260.0, bottom = 40.0
         let count = trend.points.count
-        func x(_ i: Int) -> Double { count == 1 ? left + width / 2 : left + Double(i) / Double(count - 1) * width }
+        // Points stand at their dates, not their ranks: a gap of months looks like one.
+        let days = trend.points.enumerated().map { Trend.dayNumber($0.element.day) ?? $0.offset }
+        let first = days.first ?? 0, span = max(1, (days.last ?? 0) - first)
+        func x(_ i: Int) -> Double { count == 1 ? left + width / 2 : left + Double(days[i] - first) / Double(span) * width }
         // The axis starts at the tenth below the lowest value, so close lines stay apart.
         let values = (trend.points.map(\.adoption) + trend.agencies.flatMap(\.adoption)).compactMap { $0 }
         let floor = max(0, ((values.min() ?? 0) * 10 - 0.5).rounded(.down) / 10)
@@ -86,7 +89,7 @@ public enum HTMLTrend: TrendFormat {
         guard trend.points.count >= 2 else {
             return "<section id=\"changes\"><h2>Improvements and drops</h2><p>One snapshot: record another to compare.</p></section>\n"
         }
-        let before = trend.points[trend.points.count - 2].day, after = trend.points[trend.points.count - 1].day
+        let before = trend.points[0].day, after = trend.points[trend.points.count - 1].day
         var out = "<section id=\"changes\"><h2>Biggest improvements and drops</h2><p class=\"note\">From \(e(before)) to \(e(after)), in percentage points of adoption.</p>"
         for (title, id, changes) in [("Improvements", "improvements", trend.improvements), ("Drops", "drops", trend.drops)] {
             let rows = changes.map { c in
@@ -95,7 +98,7 @@ public enum HTMLTrend: TrendFormat {
             if rows.isEmpty {
                 out += "<h3>\(title)</h3><p>None.</p>"
             } else {
-                out += "<h3>\(title)</h3>" + HTMLPage.sortableTable(id: id, caption: "\(title) between the last two snapshots",
+                out += "<h3>\(title)</h3>" + HTMLPage.sortableTable(id: id, caption: "\(title) between the first and the last day",
                     header: [("Points", true), ("Of", false), ("Id", false), ("Before", true), ("After", true)], rows: rows)
             }
         }
@@ -125,7 +128,7 @@ public enum HTMLTrend: TrendFormat {
         func rows(_ series: [Trend.Series]) -> [String] {
             series.map { s in
                 let first = s.adoption.first ?? nil, last = s.adoption.last ?? nil
-                let change = s.adoption.count >= 2 ? Trend.change(.concern, s.id, s.adoption[s.adoption.count - 2], last) : nil
+                let change = s.adoption.count >= 2 ? Trend.change(.concern, s.id, first, last) : nil
                 let changeCell = change.map { "<td class=\"num \($0.points > 0 ? "up" : "down")\" data-v=\"\($0.points)\">\(signedPoints($0.points))</td>" } ?? "<td class=\"num\" data-v=\"0\">—</td>"
                 return "<tr><td><code>\(e(s.id))</code>\(s.name.map { " " + e($0) } ?? "")</td><td>\(sparkline(s.adoption))</td><td class=\"num\" data-v=\"\(first ?? -1)\">\(percent(first))</td><td class=\"num\" data-v=\"\(last ?? -1)\">\(percent(last))</td>\(changeCell)</tr>"
             }

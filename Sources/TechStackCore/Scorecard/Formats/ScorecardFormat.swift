@@ -22,39 +22,41 @@ struct TextColumns {
 
     var header: [String]
     var alignments: [Alignment]
-    var rows: [[(text: String, visible: Int)]] = []
+    var rows: [[StyledText]] = []
 
     init(_ header: [String], alignments: [Alignment]) {
         self.header = header
         self.alignments = alignments
     }
 
-    /// `styled` is what is printed; its width is taken from `plain`.
-    mutating func add(_ cells: [(plain: String, styled: String)]) {
-        rows.append(cells.map { ($0.styled, $0.plain.count) })
-    }
+    /// Cells are padded by the width of what a reader sees, not of the escape codes.
+    mutating func add(_ cells: [StyledText]) { rows.append(cells) }
 
-    mutating func add(_ cells: [String]) { add(cells.map { ($0, $0) }) }
+    /// Untrusted text in every cell.
+    mutating func add(_ cells: [String]) { add(cells.map { StyledText($0) }) }
 
-    func render(indent: String = "  ", style: Style) -> [String] {
-        var widths = header.map(\.count)
+    func render(indent: String = "  ", style: Style) -> [StyledText] {
+        let head = header.map { StyledText($0) }
+        var widths = head.map(\.width)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.visible) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
         }
-        func line(_ cells: [(text: String, visible: Int)]) -> String {
-            var parts: [String] = []
-            for (i, cell) in cells.enumerated() where i < widths.count {
-                let pad = String(repeating: " ", count: max(0, widths[i] - cell.visible))
-                let last = i == cells.count - 1
+        func line(_ cells: [StyledText]) -> StyledText {
+            var parts: [StyledText] = []
+            let count = min(cells.count, widths.count)
+            // Trailing blank cells leave no trailing spaces.
+            var last = count - 1
+            while last > 0 && cells[last].isEmpty { last -= 1 }
+            for i in 0..<count where i <= last {
+                let cell = cells[i]
+                let pad = StyledText(String(repeating: " ", count: max(0, widths[i] - cell.width)))
                 switch alignments[i] {
-                case .left: parts.append(last ? cell.text : cell.text + pad)
-                case .right: parts.append(pad + cell.text)
+                case .left: parts.append(i == last ? cell : cell + pad)
+                case .right: parts.append(pad + cell)
                 }
             }
-            var text = indent + parts.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text
+            return StyledText(stringLiteral: indent) + parts.joined(separator: "  ")
         }
-        return [style.dim(line(header.map { ($0, $0.count) }))] + rows.map(line)
+        return [style.dim(line(head))] + rows.map(line)
     }
 }

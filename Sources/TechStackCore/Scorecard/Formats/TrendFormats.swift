@@ -21,62 +21,59 @@ func signedPoints(_ points: Double) -> String {
 }
 
 /// The trend for a terminal: the snapshots, adoption per agency and per concern over the last
-/// snapshots, and the biggest improvements and drops between the last two.
+/// snapshots, and the biggest improvements and drops between the first and the last day.
 public enum TextTrend: TrendFormat {
     public static let identifier = "text"
     /// Columns shown per series; older snapshots are in the JSON and HTML.
     static let columns = 6
 
     public static func generate(_ trend: Trend, history: String, style: Style) -> String {
-        var out: [String] = []
-        out.append(style.bold("Adoption trend") + " · \(trend.points.count) snapshot\(plural(trend.points.count)) in \(Terminal.sanitize(history))")
+        var out: [StyledText] = []
+        out.append(style.bold("Adoption trend") + " · \(trend.points.count) snapshot\(plural(trend.points.count)) in \(history)")
         guard !trend.points.isEmpty else {
-            return (out + ["No snapshot yet: record one with 'techstack scorecard PATH... --record \(Terminal.sanitize(history))'."]).joined(separator: "\n") + "\n"
+            out.append("No snapshot yet: record one with 'techstack scorecard PATH... --record \(history)'.")
+            return style.render(out.joined(separator: "\n")) + "\n"
         }
-        out.append("")
+        out.append(StyledText())
         var table = TextColumns(["snapshot", "day", "catalogue", "projects", "unreadable", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing"],
                                 alignments: [.right, .left, .left, .right, .right, .right, .left, .right, .right, .right, .right])
         for p in trend.points {
-            let bar = TextScorecard.bar(p.adoption, style: style)
-            table.add([("\(p.snapshot)", "\(p.snapshot)"), (p.day, p.day),
-                       (Terminal.sanitize("\(p.catalogue) \(p.catalogueVersion)"), Terminal.sanitize("\(p.catalogue) \(p.catalogueVersion)")),
-                       ("\(p.projects)", "\(p.projects)"), ("\(p.errors)", "\(p.errors)"),
-                       (percent(p.adoption), style.bold(percent(p.adoption))), (TextScorecard.bar(p.adoption, style: .plain), bar),
-                       ("\(p.deviations)", "\(p.deviations)"), ("\(p.projectsForfeiting)", "\(p.projectsForfeiting)"),
-                       ("\(p.unreachable)", "\(p.unreachable)"), ("\(p.missingGrants)", "\(p.missingGrants)")])
+            table.add(["\(p.snapshot)", StyledText(p.day), "\(p.catalogue) \(p.catalogueVersion)",
+                       "\(p.projects)", "\(p.errors)",
+                       style.bold(percent(p.adoption)), TextScorecard.bar(p.adoption, style: style),
+                       "\(p.deviations)", "\(p.projectsForfeiting)",
+                       "\(p.unreachable)", "\(p.missingGrants)"])
         }
         out += table.render(style: style)
         if let overall = trend.overall {
-            out.append("")
+            out.append(StyledText())
             out.append("Overall adoption \(percent(overall.before)) → \(percent(overall.after)) (\(colored(overall.points, style: style)) points)")
         }
         let shown = Array(trend.points.suffix(columns).indices)
         let offset = trend.points.count - shown.count
         for (title, series) in [("Adoption per agency", trend.agencies), ("Adoption per concern", trend.concerns)] {
-            out.append("")
+            out.append(StyledText())
             out.append(style.bold(title))
             var header = [title.hasSuffix("agency") ? "agency" : "concern"]
             header += trend.points.suffix(columns).map(\.day)
             header.append("change")
             var t = TextColumns(header, alignments: [.left] + Array(repeating: .right, count: shown.count + 1))
             for s in series {
-                var cells = [(Terminal.sanitize(s.id), Terminal.sanitize(s.id))]
+                var cells = [StyledText(s.id)]
                 for i in 0..<shown.count {
-                    let v = percent(s.adoption[offset + i])
-                    cells.append((v, v))
+                    cells.append(StyledText(percent(s.adoption[offset + i])))
                 }
-                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption[s.adoption.count - 2], s.adoption[s.adoption.count - 1]) : nil
-                let change = last.map { signedPoints($0.points) } ?? ""
-                cells.append((change, last.map { colored($0.points, style: style) } ?? ""))
+                let last = s.adoption.count >= 2 ? Trend.change(.agency, s.id, s.adoption.first ?? nil, s.adoption.last ?? nil) : nil
+                cells.append(last.map { colored($0.points, style: style) } ?? StyledText())
                 t.add(cells)
             }
             out += t.render(style: style)
         }
         if trend.points.count >= 2 {
-            let before = trend.points[trend.points.count - 2].day
+            let before = trend.points[0].day
             let after = trend.points[trend.points.count - 1].day
             for (title, changes) in [("Biggest improvements", trend.improvements), ("Biggest drops", trend.drops)] {
-                out.append("")
+                out.append(StyledText())
                 out.append(style.bold("\(title) from \(before) to \(after)"))
                 if changes.isEmpty {
                     out.append("  None.")
@@ -84,22 +81,21 @@ public enum TextTrend: TrendFormat {
                 }
                 var t = TextColumns(["points", "of", "id", "adoption"], alignments: [.right, .left, .left, .left])
                 for c in changes {
-                    t.add([(signedPoints(c.points), colored(c.points, style: style)), (c.subject.rawValue, c.subject.rawValue),
-                           (Terminal.sanitize(c.id), Terminal.sanitize(c.id)),
-                           ("\(percent(c.before)) → \(percent(c.after))", "\(percent(c.before)) → \(percent(c.after))")])
+                    t.add([colored(c.points, style: style), StyledText(c.subject.rawValue), StyledText(c.id),
+                           "\(percent(c.before)) → \(percent(c.after))"])
                 }
                 out += t.render(style: style)
             }
         } else {
-            out.append("")
+            out.append(StyledText())
             out.append("One snapshot: record another to see improvements and drops.")
         }
-        return out.joined(separator: "\n") + "\n"
+        return style.render(out.joined(separator: "\n")) + "\n"
     }
 
-    static func colored(_ points: Double, style: Style) -> String {
+    static func colored(_ points: Double, style: Style) -> StyledText {
         let text = signedPoints(points)
-        return points > 0 ? style.green(text) : points < 0 ? style.red(text) : text
+        return points > 0 ? style.green(text) : points < 0 ? style.red(text) : StyledText(text)
     }
 }
 
