@@ -26,6 +26,8 @@ public struct Finding: Sendable, Hashable, Codable {
     /// The manifest key or reference the finding is about when no concern or dataset names it
     /// (`unknown-key`, `unknown-reference`), so findings of one rule stay apart (`Fingerprint`).
     public var key: String?
+    /// True when `lint --baseline` found this finding in the baseline (nil without one).
+    public var baseline: Bool?
 
     public init(rule: String, severity: Severity, message: String, mark: Mark,
                 concern: String? = nil, choice: [String]? = nil, recommended: [String]? = nil,

@@ -123,7 +123,8 @@ enum RuleDecoder {
         for file in files {
             guard let root = YAMLReader.read(file, into: &diagnostics) else { continue }
             let reader = FieldReader(path: file.path)
-            if let f = reader.fields(root, of: "a rules file", known: ["rules"], required: ["rules"]),
+            // `levels:` (LevelLoader) may stand beside `rules:` or alone.
+            if let f = reader.fields(root, of: "a rules file", known: ["rules", "levels"], required: root["levels"] == nil ? ["rules"] : []),
                let list = f["rules"], let items = reader.list(list, "rules") {
                 for item in items {
                     if let rule = decode(item, reader: reader, defaults: defaults) { rules.append(rule) }

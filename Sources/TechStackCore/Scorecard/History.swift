@@ -122,6 +122,7 @@ public enum History {
                     """)
             }
         }
+        ProgrammeHistory.register(&migrator)
         return migrator
     }
 
@@ -191,6 +192,7 @@ public enum History {
         for (entry, ring) in rings.sorted(by: { $0.key < $1.key }) {
             try db.execute(sql: "INSERT INTO snapshotRing (snapshotId, entry, ring) VALUES (?, ?, ?)", arguments: [id, entry, ring])
         }
+        try ProgrammeHistory.insert(scorecard, snapshot: id, into: db)
         // Sealed last, in the same transaction: from here on no row can join this snapshot.
         try db.execute(sql: "INSERT INTO snapshotSeal (snapshotId) VALUES (?)", arguments: [id])
         return id

@@ -162,8 +162,11 @@ extension Scorecard {
     ///
     /// With a `linter`, every rule also runs on each manifest and its findings are counted;
     /// that costs more than the metrics themselves, so it is asked for (`--findings`).
+    ///
+    /// A `goalLinter` runs the rules only for what campaigns with a `{rule}` goal need: which
+    /// rules fire, without adding finding counts to the report.
     public static func make(paths: [String], metrics: ScorecardMetrics, linter: Linter? = nil,
-                            workers: Int = System.activeCores) -> Scorecard {
+                            goalLinter: Linter? = nil, workers: Int = System.activeCores) -> Scorecard {
         let inputs = Portfolio.inputs(paths)
         let rows = Portfolio.score(inputs, workers: workers) { input in
             switch input {
@@ -174,7 +177,8 @@ extension Scorecard {
                 case .failure(let diagnostics):
                     return .error(path: path, diagnostics: diagnostics.items)
                 case .success(let manifest):
-                    var row = metrics.score(manifest, lint: linter?.lint(manifest))
+                    var row = metrics.score(manifest, lint: linter?.lint(manifest) ?? goalLinter?.lint(manifest))
+                    if linter == nil { row.findings = nil }
                     row.path = path
                     return row
                 }

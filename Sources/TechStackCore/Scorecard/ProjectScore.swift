@@ -98,6 +98,10 @@ public struct ProjectScore: Sendable {
     public var consumes: [String] = []
     /// nil when the linter did not run on this manifest.
     public var findings: FindingCounts?
+    /// Facts for levels and campaigns (Programme/).
+    public var programme = ProgrammeFacts()
+    /// The project's level; nil until a ladder is applied (`Programme.apply`).
+    public var standing: LevelStanding?
 
     public init(path: String) { self.path = path }
 
@@ -205,6 +209,7 @@ public struct ScorecardMetrics: Sendable {
             if exemption.expires < today { row.expiredExemptions += 1 } else { row.activeExemptions += 1 }
         }
         row.findings = lint.map(ProjectScore.FindingCounts.init)
+        row.programme = programmeFacts(manifest, lint: lint)
         return row
     }
 }

@@ -15,6 +15,8 @@ public struct Scorecard: Sendable {
     public var concerns: [ConcernScore]
     public var forfeited: [ForfeitedDataset]
     public var funding: [FundingShare]
+    /// Levels, campaigns and the ratchet (`Programme.apply`); nil when not worked out.
+    public var programme: Programme?
 
     public struct Summary: Sendable, Codable, Hashable {
         public var manifests = 0

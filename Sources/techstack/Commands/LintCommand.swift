@@ -27,6 +27,8 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("show-suppressed"), help: "Also list findings an exemption suppressed (they are always counted).")
     var showSuppressed = false
 
+    @OptionGroup var baseline: BaselineOptions
+
     @Flag(name: .customLong("omit-suppressed"), help: "SARIF: leave out findings an exemption suppressed (GitHub code scanning ignores SARIF suppressions).")
     var omitSuppressed = false
 
@@ -57,7 +59,8 @@ struct LintCommand: ParsableCommand {
             Console.report(DiagnosticList(result.errors))
         }
 
-        let report = LintReport(catalogue: catalogue.info, files: results)
+        var report = LintReport(catalogue: catalogue.info, files: results)
+        let comparison = try baseline.apply(to: &report)
         let context = ReportContext(rules: ruleSet.descriptions, style: output.style,
                                     workingDirectory: FileManager.default.currentDirectoryPath,
                                     showSuppressed: showSuppressed, omitSuppressed: omitSuppressed,
@@ -73,10 +76,9 @@ struct LintCommand: ParsableCommand {
             }
         }
 
+        let fails = try baseline.finish(report, comparison: comparison, today: day, level: failOn.severity)
         if results.contains(where: { !$0.errors.isEmpty }) { throw ExitCode(2) }
-        if let level = failOn.severity, results.contains(where: { $0.findings.contains { $0.severity >= level } }) {
-            throw ExitCode(1)
-        }
+        if fails { throw ExitCode(1) }
     }
 }
 

@@ -42,6 +42,8 @@ struct ScorecardCommand: ParsableCommand {
         @Option(name: .customLong("record"), help: ArgumentHelp("Append this scorecard as a snapshot dated --today to an SQLite history.", valueName: "DB"))
         var record: String?
 
+        @OptionGroup var programme: ProgrammeOptions
+
         func run() throws {
             let format = output.format.format
             let day = try today.day()
@@ -49,16 +51,28 @@ struct ScorecardCommand: ParsableCommand {
             let ruleSet = try rules.usable(against: catalogue)
             let metrics = ScorecardMetrics(catalogue: catalogue, today: day)
             let linter = findings ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
-            let scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, metrics: metrics, linter: linter)
+            let plan = try programme.load(catalogue: catalogue, rules: ruleSet, rulesDirectory: rules.directory, record: record)
+            let goalLinter = plan.needsLint && linter == nil ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
+            var scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, metrics: metrics, linter: linter, goalLinter: goalLinter)
             for row in scorecard.errorRows {
                 if let problem = row.problem { Console.report(DiagnosticList(problem.diagnostics)) }
             }
+            // The ratchet compares with the history as it was before this run records into it.
+            let ratchet = try programme.ratchet.map { try ProgrammeHistory.ratchet(scorecard, against: $0) }
+            Programme.apply(to: &scorecard, metrics: metrics, ladder: plan.ladder, campaigns: plan.campaigns,
+                            history: plan.burnUp, ratchet: ratchet)
             try output.write(format.generate(scorecard, style: output.style))
             if let record {
                 let id = try History.record(scorecard, to: record, rings: RadarExport.rings(catalogue))
                 Console.error("Recorded snapshot \(id) of \(scorecard.date) in \(record).")
             }
             if !scorecard.errorRows.isEmpty { throw ExitCode(2) }
+            if let ratchet, ratchet.failed {
+                for rise in ratchet.rises {
+                    Console.error("ratchet: \(Terminal.sanitize(rise.path)) (\(Terminal.sanitize(rise.project))) rose since \(ratchet.since ?? "the last snapshot"): \(rise.description)")
+                }
+                throw ExitCode(1)
+            }
         }
     }
 

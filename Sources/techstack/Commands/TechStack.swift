@@ -13,7 +13,7 @@ struct TechStack: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             LintCommand.self, ExplainCommand.self, InitCommand.self, CatalogueCommand.self, CostCommand.self,
-            ScorecardCommand.self, DetectCommand.self,
+            ScorecardCommand.self, DetectCommand.self, GrantsCommand.self,
         ]
     )
 }

@@ -15,11 +15,14 @@ public enum CSVScorecard: ScorecardFormat {
     ]
 
     public static func generate(_ scorecard: Scorecard, style: Style) -> String {
-        var out = line(header)
+        // Levels are columns after `error`; campaigns and the ratchet are tables of their own
+        // after the project rows (ProgrammeSections.csvSections).
+        let levels = scorecard.programme != nil
+        var out = line(levels ? header + ProgrammeSections.csvLevelHeader : header)
         for row in scorecard.projects {
-            out += line(fields(row))
+            out += line(levels ? fields(row) + ProgrammeSections.csvLevelCells(row) : fields(row))
         }
-        return out
+        return out + ProgrammeSections.csvSections(scorecard)
     }
 
     static func fields(_ row: ProjectScore) -> [String] {

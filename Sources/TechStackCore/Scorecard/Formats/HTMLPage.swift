@@ -37,7 +37,7 @@ enum HTMLPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
         <title>\(escape(title))</title>
-        <style>\(css)</style>
+        <style>\(css)\n\(BurnUpChart.css)</style>
         </head>
         <body>
         \(body)

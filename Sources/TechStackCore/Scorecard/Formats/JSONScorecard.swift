@@ -36,6 +36,9 @@ public enum JSONScorecard: ScorecardFormat {
         var concerns: [Concern]
         var forfeited: [Scorecard.ForfeitedDataset]
         var funding: [Scorecard.FundingShare]
+        var campaigns: [ProgrammeJSON.Campaign]?
+        var levels: ProgrammeJSON.Levels?
+        var ratchet: ProgrammeJSON.Ratchet?
 
         init(_ card: Scorecard) {
             catalogue = card.catalogue
@@ -45,6 +48,9 @@ public enum JSONScorecard: ScorecardFormat {
             concerns = card.concerns.map(Concern.init)
             forfeited = card.forfeited
             funding = card.funding
+            campaigns = card.programme.map { ($0.campaigns ?? []).map(ProgrammeJSON.Campaign.init) }
+            levels = card.programme.map(ProgrammeJSON.Levels.init)
+            ratchet = card.programme?.ratchet.map(ProgrammeJSON.Ratchet.init)
         }
     }
 
@@ -122,6 +128,7 @@ public enum JSONScorecard: ScorecardFormat {
         /// concern of the catalogue is unanswered.
         var concerns: ConcernStates?
         var findings: ProjectScore.FindingCounts?
+        var standing: LevelStanding?
 
         init(_ row: ProjectScore, concerns ids: [String]) {
             path = row.path
@@ -152,6 +159,7 @@ public enum JSONScorecard: ScorecardFormat {
             }
             self.concerns = states
             findings = row.findings
+            standing = row.standing
         }
 
         // Metrics are left out of error rows rather than written as null.
@@ -176,11 +184,16 @@ public enum JSONScorecard: ScorecardFormat {
             try c.encodeIfPresent(sharedComponents, forKey: .sharedComponents)
             try c.encodeIfPresent(concerns, forKey: .concerns)
             try c.encodeIfPresent(findings, forKey: .findings)
+            if let standing {
+                try c.encode(standing.level, forKey: .level)
+                try c.encode(standing.nextLevel.map { ProgrammeJSON.NextLevel(id: $0, missing: standing.missing) }, forKey: .nextLevel)
+            }
         }
 
         enum Key: String, CodingKey {
             case path, error, project, agency, sector, concernsAnswered, onRecommended, adoption, deviations, totalCost
             case unreachable, missingGrants, exemptions, sharedComponents, concerns, findings
+            case level, nextLevel
         }
     }
 }

@@ -90,6 +90,7 @@ public enum MarkdownScorecard: ScorecardFormat {
                 out.append("- \(Escape.markdown(row.problem?.description ?? row.path))")
             }
         }
+        out += ProgrammeSections.markdown(scorecard)
         return out.joined(separator: "\n") + "\n"
     }
 }

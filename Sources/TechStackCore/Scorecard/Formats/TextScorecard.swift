@@ -93,6 +93,7 @@ public enum TextScorecard: ScorecardFormat {
                 out.append("  \(row.problem?.description ?? row.path)")
             }
         }
+        out += ProgrammeSections.text(scorecard, style: style)
         return style.render(out.joined(separator: "\n")) + "\n"
     }
 
