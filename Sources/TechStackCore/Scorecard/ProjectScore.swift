@@ -132,7 +132,13 @@ public struct ScorecardMetrics: Sendable {
     /// Per concern (catalogue order), its recommended ids.
     let recommended: [Set<String>]
 
-    public init(catalogue: Catalogue, reach: Reach? = nil, today: Day) {
+    /// The concern whose recommended ids count as sharing produced data: the one the rules'
+    /// `sharing-by-default` rule names (data, not code: it depends on the catalogue).
+    public let sharingConcern: String?
+
+    public init(catalogue: Catalogue, reach: Reach? = nil, today: Day, rules: RuleSet? = nil) {
+        let rules = rules ?? (try? RuleSet.loadUsable(directory: nil))?.rules
+        sharingConcern = rules?.rules.first { $0.kind == .sharingByDefault && $0.severity != nil }?.parameters.concern?.value
         self.catalogue = catalogue
         self.reach = reach ?? Reach(catalogue: catalogue)
         self.today = today
