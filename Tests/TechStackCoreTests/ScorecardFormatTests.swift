@@ -201,10 +201,25 @@ final class ScorecardFormatTests: XCTestCase {
         let queue = try DatabaseQueue(path: db)
         try History.migrator.migrate(queue, upTo: History.v1)
         let old = try card(day: "2026-01-31", styles: ["soap"])
+        // Rows as a v1 build wrote them: only v1's columns.
         try queue.write { db in
-            var snapshot = SnapshotRecord(old, recordedAt: "2026-01-31T00:00:00Z")
-            try snapshot.insert(db)
-            for agency in old.agencies { try AgencyRecord(agency, snapshot: try XCTUnwrap(snapshot.id)).insert(db) }
+            let s = old.summary
+            try db.execute(sql: """
+                INSERT INTO snapshot (day, recordedAt, catalogueName, catalogueVersion, manifests, projects, errors, agencies,
+                    concernsAnswered, onRecommended, adoption, fullyOnRecommended, deviations, projectsForfeiting, datasetsForfeited,
+                    unreachable, missingGrants, activeExemptions, expiredExemptions, componentsReused)
+                VALUES ('2026-01-31', '2026-01-31T00:00:00Z', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                """, arguments: [old.catalogue.name, old.catalogue.version, s.manifests, s.projects, s.agencies, s.concernsAnswered,
+                                 s.onRecommended, s.adoption, s.fullyOnRecommended, s.deviations, s.projectsForfeiting,
+                                 s.datasetsForfeited, s.unreachable, s.missingGrants, s.componentsReused])
+            for a in old.agencies {
+                try db.execute(sql: """
+                    INSERT INTO snapshotAgency (snapshotId, agency, name, projects, concernsAnswered, onRecommended, adoption, deviations,
+                        projectsForfeiting, unreachable, missingGrants, activeExemptions, expiredExemptions, componentsReused)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    """, arguments: [a.agency, a.name, a.projects, a.concernsAnswered, a.onRecommended, a.adoption, a.deviations,
+                                     a.projectsForfeiting, a.unreachable, a.missingGrants, a.componentsReused])
+            }
         }
         XCTAssertEqual(try History.load(db).count, 1, "a v1 history reads as it is")
         try History.record(try card(day: "2026-02-28", styles: ["rest-json"]), to: db)

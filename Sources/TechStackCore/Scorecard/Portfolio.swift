@@ -134,7 +134,7 @@ public enum System {
 }
 
 /// Results written from several threads, each to its own indices, read once all are done.
-private final class Slots<T>: @unchecked Sendable {
+final class Slots<T>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<T?>
 
     init(count: Int) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The catalogue as a static web site: generated in memory, then written by `SiteWriter`.
 ///
 /// Layout: `index.html` (the stack diagram), `<kind>.html` (one index per kind),
@@ -50,15 +52,30 @@ public enum Site {
         if let home = SitePath("index.html") {
             files.append(SiteFile(path: home, contents: IndexPages(context: context(home)).home()))
         }
+        var pages: [(entry: Entry, path: SitePath)] = []
         for kind in EntryKind.allCases {
             if let path = SitePath("\(kind.rawValue).html") {
                 files.append(SiteFile(path: path, contents: IndexPages(context: context(path)).index(of: kind)))
             }
             for entry in catalogue.entries(of: kind) {
                 guard let path = SitePath(kind: kind, id: entry.id) else { continue }
-                files.append(SiteFile(path: path, contents: EntryPage(context: context(path)).render(entry)))
+                pages.append((entry, path))
             }
         }
-        return files
+        // Entry pages do not depend on each other: rendered on every core, in chunks, each
+        // into its own slot, so the order of the files stays the catalogue's.
+        let slots = Slots<SiteFile>(count: pages.count)
+        let shared = pages, count = pages.count
+        let chunks = min(count, max(1, System.activeCores) * 8)
+        if chunks > 0 {
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                    let page = shared[i]
+                    let context = SiteContext(catalogue: catalogue, reach: reach, palette: palette, backlinks: backlinks, page: page.path)
+                    slots.set(i, SiteFile(path: page.path, contents: EntryPage(context: context).render(page.entry)))
+                }
+            }
+        }
+        return files + slots.values()
     }
 }
