@@ -23,11 +23,17 @@ public enum BackstageExport: CatalogueExport {
 
     public static func generate(_ catalogue: Catalogue, options: ExportOptions = ExportOptions()) throws -> String {
         let names = Names(catalogue: catalogue)
-        var documents: [Node] = []
+        // Each entity is serialized as soon as it is built and only its text is kept: one
+        // node tree for the whole catalogue (and Yams' emitter over it) took 20 times the
+        // memory of the YAML it produced.
+        var output = ""
+        func append(_ document: Node) throws {
+            output += try Yams.serialize(node: document, width: -1, allowUnicode: true, explicitStart: true)
+        }
         let root = names.root
         let agencies = catalogue.agencies.map { names[$0.header.id] }
 
-        documents.append(entity(kind: "Group", name: root, title: catalogue.info.name,
+        try append(entity(kind: "Group", name: root, title: catalogue.info.name,
                                 description: "Stewards of the \(catalogue.info.name), published by \(catalogue.info.publisher).",
                                 links: [], annotations: catalogueAnnotations(catalogue, id: nil, kind: nil), tags: [],
                                 spec: [("type", "organization"), ("children", sequence(agencies.map(node)))]))
@@ -36,13 +42,13 @@ public enum BackstageExport: CatalogueExport {
                 ("type", "organization"), ("profile", mapping([("displayName", node(agency.header.name))])),
                 ("parent", node(root)), ("children", sequence([])),
             ]
-            documents.append(entity(catalogue, agency.header, name: names[agency.header.id],
+            try append(entity(catalogue, agency.header, name: names[agency.header.id],
                                     extraLinks: agency.grantProcess?.url.map { [($0, "Grant process")] } ?? [],
                                     extraAnnotations: agency.grantProcess.map { [("techstack/grant-process", $0.summary)] } ?? [],
                                     kind: "Group", tags: [], spec: spec))
         }
         for layer in catalogue.layers.sorted(by: { $0.order < $1.order }) {
-            documents.append(entity(catalogue, layer.header, name: names[layer.header.id], kind: "System",
+            try append(entity(catalogue, layer.header, name: names[layer.header.id], kind: "System",
                                     tags: tags([layer.crossCutting ? "cross-cutting" : "layer"]),
                                     spec: [("owner", node("group:default/\(root)"))]))
         }
@@ -66,7 +72,7 @@ public enum BackstageExport: CatalogueExport {
                 annotations.append(("techstack/layers", component.layers.map(\.value).joined(separator: ",")))
             }
             if let successor = component.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
-            documents.append(entity(catalogue, component.header, name: names[component.header.id], extraAnnotations: annotations,
+            try append(entity(catalogue, component.header, name: names[component.header.id], extraAnnotations: annotations,
                                     kind: "Component", tags: tags(component.layers.map(\.value) + [component.funding.value]), spec: spec))
         }
         for standard in catalogue.standards {
@@ -77,7 +83,7 @@ public enum BackstageExport: CatalogueExport {
             var annotations: [(String, String)] = [("techstack/status", standard.status.rawValue)]
             if let version = standard.version { annotations.append(("techstack/version", version)) }
             if let successor = standard.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
-            documents.append(entity(catalogue, standard.header, name: names[standard.header.id],
+            try append(entity(catalogue, standard.header, name: names[standard.header.id],
                                     extraLinks: standard.url.map { [($0, "Specification")] } ?? [],
                                     extraAnnotations: annotations, kind: "Resource",
                                     tags: tags(["standard"] + (standard.status == .active ? [] : [standard.status.rawValue])), spec: spec))
@@ -96,10 +102,10 @@ public enum BackstageExport: CatalogueExport {
                 ("techstack/consent", dataset.consent ? "true" : "false"),
                 ("techstack/grant-required", dataset.grantRequired ? "true" : "false"),
             ]
-            documents.append(entity(catalogue, dataset.header, name: names[dataset.header.id], extraAnnotations: annotations,
+            try append(entity(catalogue, dataset.header, name: names[dataset.header.id], extraAnnotations: annotations,
                                     kind: "Resource", tags: tags(["dataset"]), spec: spec))
         }
-        return try Yams.serialize(nodes: documents, width: -1, allowUnicode: true, explicitStart: true)
+        return output
     }
 
     // MARK: entities
