@@ -23,6 +23,7 @@ public enum BackstageExport: CatalogueExport {
 
     public static func generate(_ catalogue: Catalogue, options: ExportOptions = ExportOptions()) throws -> String {
         let names = Names(catalogue: catalogue)
+        let primaryLayers = CatalogueExports.PrimaryLayers(catalogue)
         // Each entity is serialized as soon as it is built and only its text is kept: one
         // node tree for the whole catalogue (and Yams' emitter over it) took 20 times the
         // memory of the YAML it produced.
@@ -77,7 +78,7 @@ public enum BackstageExport: CatalogueExport {
         }
         for standard in catalogue.standards {
             var spec: [(String, Node)] = [("type", "standard"), ("owner", node("group:default/\(root)"))]
-            if let layer = CatalogueExports.primaryLayer(of: standard.header.id, in: catalogue) {
+            if let layer = primaryLayers[standard.header.id] {
                 spec.append(("system", node(names[layer])))
             }
             var annotations: [(String, String)] = [("techstack/status", standard.status.rawValue)]
@@ -162,7 +163,31 @@ public enum BackstageExport: CatalogueExport {
     // MARK: YAML nodes
 
     /// A string scalar, quoted by Yams when it would otherwise read as a number, bool or null.
-    private static func node(_ string: String) -> Node { .scalar(string.represented()) }
+    ///
+    /// Yams decides that with its resolver's regular expressions, once here and again when
+    /// emitting (half the time of an export). Printable ASCII that starts with a letter and is
+    /// none of the bool and null words can only read as a string, so it is tagged `str` at
+    /// once, which is what the resolver would conclude; libyaml still picks the quoting a
+    /// plain scalar needs (`a: b`, `x #y`).
+    private static func node(_ string: String) -> Node {
+        guard isPlainString(string) else { return .scalar(string.represented()) }
+        return .scalar(Node.Scalar(string, Tag(.str)))
+    }
+
+    /// Whether Yams' default resolver reads `string` as a string: its bool, int, float, merge,
+    /// null, timestamp and value rules all start with a digit, sign, `.`, `<`, `~`, `=` or
+    /// one of the words below.
+    static func isPlainString(_ string: String) -> Bool {
+        guard let first = string.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        // Only printable ASCII: a line break would let a pattern's `$` match before it.
+        guard string.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
+        return !resolverWords.contains(string)
+    }
+
+    private static let resolverWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 
     private static func sequence(_ nodes: [Node]) -> Node { .sequence(Node.Sequence(nodes)) }
 
