@@ -25,7 +25,7 @@ public enum BackstageExport: CatalogueExport {
         let names = Names(catalogue: catalogue)
         let primaryLayers = CatalogueExports.PrimaryLayers(catalogue)
         // Each entity is serialized as soon as it is built and only its text is kept: one
-        // node tree for the whole catalogue (and Yams' emitter over it) took 20 times the
+        // node tree for the whole catalogue (and Yams' emitter over it) took 100 times the
         // memory of the YAML it produced.
         var output = ""
         func append(_ document: Node) throws {
