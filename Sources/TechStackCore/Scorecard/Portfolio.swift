@@ -177,7 +177,10 @@ extension Scorecard {
                 case .failure(let diagnostics):
                     return .error(path: path, diagnostics: diagnostics.items)
                 case .success(let manifest):
-                    var row = metrics.score(manifest, lint: linter?.lint(manifest) ?? goalLinter?.lint(manifest))
+                    // One assessment per manifest, counted by the scorecard and rendered by the linter.
+                    let assessment = ProjectAssessment(manifest, reach: metrics.reach, today: metrics.today)
+                    let lint = (linter ?? goalLinter)?.lint(manifest, assessment: assessment)
+                    var row = metrics.score(manifest, lint: lint, assessment: assessment)
                     if linter == nil { row.findings = nil }
                     row.path = path
                     return row
