@@ -128,6 +128,31 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(string(agency, "metadata", "title"), "Registry \" onmouseover=\"alert(2)")
     }
 
+    /// Every string the export writes unquoted without asking Yams' resolver is one the
+    /// resolver reads as a string, and every other is still asked.
+    func testPlainStringsAreThoseYamsReadsAsStrings() throws {
+        var samples = ["rest-json", "Standard 12", "a: b", "x #y", "wcag-2.1-aa", "The data layer.", "Yes", "yes", "no", "NO",
+                       "on", "Off", "null", "Null", "true", "FALSE", "true\n", "yes\r\n", "y", "n", "nan", "inf", "e1", "x\u{2028}",
+                       "1", "0x1F", "1.5", ".5", ".inf", "~", "", "<<", "=", "2026-01-01", "-1", "+1", "'quoted'", "\"q\"",
+                       "ab\u{85}", "Ünïcode", "off-line", "truey", "nullable", "backstage.io/v1alpha1", "group:default/x"]
+        for scalar in 0..<0x80 { samples.append("a" + String(UnicodeScalar(UInt8(scalar)))) }
+        for text in samples where BackstageExport.isPlainString(text) {
+            XCTAssertEqual(Resolver.default.resolveTag(of: .scalar(Node.Scalar(text))), .str, "\(text.debugDescription) would not read as a string")
+        }
+        XCTAssertFalse(BackstageExport.isPlainString("true\n"))
+        XCTAssertTrue(BackstageExport.isPlainString("rest-json"))
+    }
+
+    /// The primary layers worked out in one pass are those of the definition, entry by entry.
+    func testPrimaryLayersInOnePassAreTheDefinitions() throws {
+        for catalogue in [try SiteFixtures.builtin(), try SiteFixtures.hostile()] {
+            let layers = CatalogueExports.PrimaryLayers(catalogue)
+            for entry in catalogue.allEntries {
+                XCTAssertEqual(layers[entry.id], CatalogueExports.primaryLayerByScan(of: entry.id, in: catalogue), entry.id)
+            }
+        }
+    }
+
     func testNamesAreMadeValidForBackstage() {
         XCTAssertEqual(BackstageExport.validName("Singapore Government Tech Stack"), "singapore-government-tech-stack")
         XCTAssertEqual(BackstageExport.validName("wcag-2.1-aa"), "wcag-2.1-aa")

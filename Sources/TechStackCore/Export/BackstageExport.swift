@@ -23,11 +23,18 @@ public enum BackstageExport: CatalogueExport {
 
     public static func generate(_ catalogue: Catalogue, options: ExportOptions = ExportOptions()) throws -> String {
         let names = Names(catalogue: catalogue)
-        var documents: [Node] = []
+        let primaryLayers = CatalogueExports.PrimaryLayers(catalogue)
+        // Each entity is serialized as soon as it is built and only its text is kept: one
+        // node tree for the whole catalogue (and Yams' emitter over it) took 100 times the
+        // memory of the YAML it produced.
+        var output = ""
+        func append(_ document: Node) throws {
+            output += try Yams.serialize(node: document, width: -1, allowUnicode: true, explicitStart: true)
+        }
         let root = names.root
         let agencies = catalogue.agencies.map { names[$0.header.id] }
 
-        documents.append(entity(kind: "Group", name: root, title: catalogue.info.name,
+        try append(entity(kind: "Group", name: root, title: catalogue.info.name,
                                 description: "Stewards of the \(catalogue.info.name), published by \(catalogue.info.publisher).",
                                 links: [], annotations: catalogueAnnotations(catalogue, id: nil, kind: nil), tags: [],
                                 spec: [("type", "organization"), ("children", sequence(agencies.map(node)))]))
@@ -36,13 +43,13 @@ public enum BackstageExport: CatalogueExport {
                 ("type", "organization"), ("profile", mapping([("displayName", node(agency.header.name))])),
                 ("parent", node(root)), ("children", sequence([])),
             ]
-            documents.append(entity(catalogue, agency.header, name: names[agency.header.id],
+            try append(entity(catalogue, agency.header, name: names[agency.header.id],
                                     extraLinks: agency.grantProcess?.url.map { [($0, "Grant process")] } ?? [],
                                     extraAnnotations: agency.grantProcess.map { [("techstack/grant-process", $0.summary)] } ?? [],
                                     kind: "Group", tags: [], spec: spec))
         }
         for layer in catalogue.layers.sorted(by: { $0.order < $1.order }) {
-            documents.append(entity(catalogue, layer.header, name: names[layer.header.id], kind: "System",
+            try append(entity(catalogue, layer.header, name: names[layer.header.id], kind: "System",
                                     tags: tags([layer.crossCutting ? "cross-cutting" : "layer"]),
                                     spec: [("owner", node("group:default/\(root)"))]))
         }
@@ -66,18 +73,18 @@ public enum BackstageExport: CatalogueExport {
                 annotations.append(("techstack/layers", component.layers.map(\.value).joined(separator: ",")))
             }
             if let successor = component.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
-            documents.append(entity(catalogue, component.header, name: names[component.header.id], extraAnnotations: annotations,
+            try append(entity(catalogue, component.header, name: names[component.header.id], extraAnnotations: annotations,
                                     kind: "Component", tags: tags(component.layers.map(\.value) + [component.funding.value]), spec: spec))
         }
         for standard in catalogue.standards {
             var spec: [(String, Node)] = [("type", "standard"), ("owner", node("group:default/\(root)"))]
-            if let layer = CatalogueExports.primaryLayer(of: standard.header.id, in: catalogue) {
+            if let layer = primaryLayers[standard.header.id] {
                 spec.append(("system", node(names[layer])))
             }
             var annotations: [(String, String)] = [("techstack/status", standard.status.rawValue)]
             if let version = standard.version { annotations.append(("techstack/version", version)) }
             if let successor = standard.replacedBy { annotations.append(("techstack/replaced-by", successor.value)) }
-            documents.append(entity(catalogue, standard.header, name: names[standard.header.id],
+            try append(entity(catalogue, standard.header, name: names[standard.header.id],
                                     extraLinks: standard.url.map { [($0, "Specification")] } ?? [],
                                     extraAnnotations: annotations, kind: "Resource",
                                     tags: tags(["standard"] + (standard.status == .active ? [] : [standard.status.rawValue])), spec: spec))
@@ -96,10 +103,10 @@ public enum BackstageExport: CatalogueExport {
                 ("techstack/consent", dataset.consent ? "true" : "false"),
                 ("techstack/grant-required", dataset.grantRequired ? "true" : "false"),
             ]
-            documents.append(entity(catalogue, dataset.header, name: names[dataset.header.id], extraAnnotations: annotations,
+            try append(entity(catalogue, dataset.header, name: names[dataset.header.id], extraAnnotations: annotations,
                                     kind: "Resource", tags: tags(["dataset"]), spec: spec))
         }
-        return try Yams.serialize(nodes: documents, width: -1, allowUnicode: true, explicitStart: true)
+        return output
     }
 
     // MARK: entities
@@ -156,7 +163,31 @@ public enum BackstageExport: CatalogueExport {
     // MARK: YAML nodes
 
     /// A string scalar, quoted by Yams when it would otherwise read as a number, bool or null.
-    private static func node(_ string: String) -> Node { .scalar(string.represented()) }
+    ///
+    /// Yams decides that with its resolver's regular expressions, once here and again when
+    /// emitting (half the time of an export). Printable ASCII that starts with a letter and is
+    /// none of the bool and null words can only read as a string, so it is tagged `str` at
+    /// once, which is what the resolver would conclude; libyaml still picks the quoting a
+    /// plain scalar needs (`a: b`, `x #y`).
+    private static func node(_ string: String) -> Node {
+        guard isPlainString(string) else { return .scalar(string.represented()) }
+        return .scalar(Node.Scalar(string, Tag(.str)))
+    }
+
+    /// Whether Yams' default resolver reads `string` as a string: its bool, int, float, merge,
+    /// null, timestamp and value rules all start with a digit, sign, `.`, `<`, `~`, `=` or
+    /// one of the words below.
+    static func isPlainString(_ string: String) -> Bool {
+        guard let first = string.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        // Only printable ASCII: a line break would let a pattern's `$` match before it.
+        guard string.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
+        return !resolverWords.contains(string)
+    }
+
+    private static let resolverWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    ]
 
     private static func sequence(_ nodes: [Node]) -> Node { .sequence(Node.Sequence(nodes)) }
 

@@ -31,6 +31,36 @@ public enum CatalogueExports {
     /// concern recommending it, else of the first naming it as an alternative, else that of
     /// the first component requiring it.
     static func primaryLayer(of id: String, in catalogue: Catalogue) -> String? {
+        PrimaryLayers(catalogue)[id]
+    }
+
+    /// `primaryLayer` for every standard and component at once, in one pass over the
+    /// catalogue: asked entry by entry, it scanned every concern and component for each.
+    struct PrimaryLayers {
+        private var layers: [String: String] = [:]
+
+        init(_ catalogue: Catalogue) {
+            // Weakest claim first; stronger ones overwrite it, and within one kind the first
+            // in catalogue order wins.
+            for component in catalogue.components.reversed() {
+                for required in component.requires { layers[required.value] = component.layers.first?.value }
+            }
+            for concern in catalogue.concerns.reversed() {
+                for alternative in concern.alternatives { layers[alternative.value] = concern.layer.value }
+            }
+            for concern in catalogue.concerns.reversed() {
+                for recommended in concern.recommended { layers[recommended.value] = concern.layer.value }
+            }
+            for component in catalogue.components {
+                layers[component.header.id] = component.layers.first?.value
+            }
+        }
+
+        subscript(id: String) -> String? { layers[id] }
+    }
+
+    /// The definition above, entry by entry (what `PrimaryLayers` is tested against).
+    static func primaryLayerByScan(of id: String, in catalogue: Catalogue) -> String? {
         if let component = catalogue.component(id) { return component.layers.first?.value }
         if let concern = catalogue.concerns(recommending: id).first { return concern.layer.value }
         if let concern = catalogue.concerns.first(where: { $0.alternatives.contains { $0.value == id } }) {

@@ -154,9 +154,10 @@ public enum RadarExport: CatalogueExport {
         var entries: [Placed] = []
         var frame: [Placed] = []
         let candidates = catalogue.standards.map(Entry.standard) + catalogue.components.map(Entry.component)
+        let primaryLayers = CatalogueExports.PrimaryLayers(catalogue)
         for entry in candidates {
             guard let ring = ring(of: entry.id, in: catalogue) else { continue }
-            var layer = CatalogueExports.primaryLayer(of: entry.id, in: catalogue) ?? quadrants.first?.id ?? ""
+            var layer = primaryLayers[entry.id] ?? quadrants.first?.id ?? ""
             // A hybrid whose primary layer is the frame shows in its first real layer.
             if !quadrantIDs.contains(layer), let c = catalogue.component(entry.id),
                let inner = c.layers.first(where: { quadrantIDs.contains($0.value) }) {

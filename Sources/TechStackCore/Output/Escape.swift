@@ -38,6 +38,7 @@ public enum Escape {
     ///   no reader sees: after `:` before `/` or a letter (`https://`, `mailto:`, `:emoji:`),
     ///   in `www.`, after `@` (mentions, e-mail addresses) and after `#` before a digit (issues).
     public static func markdown(_ text: String) -> String {
+        guard needsMarkdownEscape(text) else { return text }
         let zeroWidthSpace: Unicode.Scalar = "\u{200B}"
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -76,6 +77,27 @@ public enum Escape {
             i += 1
         }
         return String(out)
+    }
+
+    /// Whether `markdown` would change anything: false for printable ASCII without any of the
+    /// characters it acts on (ids, paths and names, nearly always), so those are not rebuilt
+    /// scalar by scalar. Anything beyond ASCII takes the full path.
+    static func needsMarkdownEscape(_ text: String) -> Bool {
+        var w = 0   // `w`s just before this byte, for `www.`
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): if w >= 3 { return true }
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+                 UInt8(ascii: "&"), UInt8(ascii: "$"), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: ":"),
+                 UInt8(ascii: "@"):
+                return true
+            case 0..<0x20, 0x7F...: return true
+            default: break
+            }
+            w = byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") ? w + 1 : 0
+        }
+        return false
     }
 
     /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates that let text

@@ -1,199 +1,402 @@
-import Foundation
-
 /// The scorecard as JSON (keys sorted): `version`, `catalogue`, `date`, `summary`, `projects`
 /// (error rows carry `error` and no metrics), `agencies`, `concerns`, `forfeited`, `funding`.
 /// Rates are fractions from 0 to 1, or null when nothing was answered.
 ///
-/// `projects` comes last, one project per line: encoding ten thousand projects as one tree
-/// would hold the whole tree in memory several times over.
+/// `projects` comes last, one project per line. The document is written by `JSONWriter`
+/// straight into one byte buffer, in the layout `JSONEncoder` gives it (pretty, keys sorted),
+/// with no tree of it in memory.
 public enum JSONScorecard: ScorecardFormat {
     public static let identifier = "json"
 
     public static func generate(_ scorecard: Scorecard, style: Style) -> String {
-        var head = JSONOutput.encode(Document(scorecard))
-        while head.last == "\n" || head.last == " " { head.removeLast() }
-        guard head.last == "}" else { return head + "\n" }
-        head.removeLast()
-        while head.last == "\n" || head.last == " " { head.removeLast() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var out = head + ",\n  \"projects\" : ["
-        var first = true
-        for row in scorecard.projects {
-            guard let data = try? encoder.encode(Project(row, concerns: scorecard.concernIDs)) else { continue }
-            out += (first ? "\n    " : ",\n    ") + String(decoding: data, as: UTF8.self)
-            first = false
-        }
-        return out + (first ? "]\n}\n" : "\n  ]\n}\n")
+        var w = JSONWriter(pretty: true, capacity: 4096 + scorecard.projects.count * 1024)
+        write(scorecard, to: &w)
+        return w.text
     }
 
-    struct Document: Encodable {
-        var version = 1
-        var catalogue: CatalogueInfo
-        var date: String
-        var summary: Summary
-        var agencies: [Agency]
-        var concerns: [Concern]
-        var forfeited: [Scorecard.ForfeitedDataset]
-        var funding: [Scorecard.FundingShare]
-        var campaigns: [ProgrammeJSON.Campaign]?
-        var levels: ProgrammeJSON.Levels?
-        var ratchet: ProgrammeJSON.Ratchet?
-
-        init(_ card: Scorecard) {
-            catalogue = card.catalogue
-            date = card.date.description
-            summary = Summary(card.summary)
-            agencies = card.agencies.map(Agency.init)
-            concerns = card.concerns.map(Concern.init)
-            forfeited = card.forfeited
-            funding = card.funding
-            campaigns = card.programme.map { ($0.campaigns ?? []).map(ProgrammeJSON.Campaign.init) }
-            levels = card.programme.map(ProgrammeJSON.Levels.init)
-            ratchet = card.programme?.ratchet.map(ProgrammeJSON.Ratchet.init)
-        }
-    }
-
-    struct Summary: Encodable {
-        var counts: Scorecard.Summary
-        var adoption: Double?
-
-        init(_ summary: Scorecard.Summary) {
-            counts = summary
-            adoption = summary.adoption
-        }
-
-        func encode(to encoder: Encoder) throws {
-            try counts.encode(to: encoder)
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(adoption, forKey: .adoption)
-        }
-
-        enum Key: String, CodingKey { case adoption }
-    }
-
-    struct Agency: Encodable {
-        var counts: Scorecard.AgencyScore
-
-        func encode(to encoder: Encoder) throws {
-            try counts.encode(to: encoder)
-            var c = encoder.container(keyedBy: Summary.Key.self)
-            try c.encode(counts.adoption, forKey: .adoption)
-        }
-    }
-
-    struct Concern: Encodable {
-        var counts: Scorecard.ConcernScore
-
-        func encode(to encoder: Encoder) throws {
-            try counts.encode(to: encoder)
-            var c = encoder.container(keyedBy: Summary.Key.self)
-            try c.encode(counts.adoption, forKey: .adoption)
-        }
-    }
-
-    struct Located: Encodable {
-        var message: String
-        var line: Int
-        var column: Int
-        var problems: Int
-    }
-
-    struct Exemptions: Encodable {
-        var active: Int
-        var expired: Int
-    }
-
-    struct ConcernStates: Encodable {
-        var recommended: [String] = []
-        var deviating: [String] = []
-    }
-
-    struct Project: Encodable {
-        var path: String
-        var error: Located?
-        var project: String?
-        var agency: String?
-        var sector: String?
-        var concernsAnswered: Int?
-        var onRecommended: Int?
-        var adoption: Double?
-        var deviations: [ProjectScore.Deviation]?
-        var totalCost: [CostItem]?
-        var unreachable: [String]?
-        var missingGrants: [ProjectScore.MissingGrant]?
-        var exemptions: Exemptions?
-        var sharedComponents: [String]?
-        /// The concerns answered on a recommended choice and those deviating; every other
-        /// concern of the catalogue is unanswered.
-        var concerns: ConcernStates?
-        var findings: ProjectScore.FindingCounts?
-        var standing: LevelStanding?
-
-        init(_ row: ProjectScore, concerns ids: [String]) {
-            path = row.path
-            if let problem = row.problem {
-                error = Located(message: problem.first.message, line: problem.first.mark.line,
-                                column: problem.first.mark.column, problems: problem.count)
-                return
+    /// The whole document. Keys of every object are written in sorted order, so a field is
+    /// added by writing it in its place.
+    static func write(_ card: Scorecard, to w: inout JSONWriter) {
+        w.object { w in
+            w.field("agencies", card.agencies.map(Agency.init))
+            if let programme = card.programme {
+                w.field("campaigns", (programme.campaigns ?? []).map(ProgrammeJSON.Campaign.init))
             }
-            project = row.project
-            agency = row.agency
-            sector = row.sector.rawValue
-            concernsAnswered = row.concernsAnswered
-            onRecommended = row.onRecommended
-            adoption = row.adoption
-            deviations = row.deviations
-            totalCost = row.totalCost
-            unreachable = row.unreachable
-            missingGrants = row.missingGrants
-            exemptions = Exemptions(active: row.activeExemptions, expired: row.expiredExemptions)
-            sharedComponents = row.sharedComponents
-            var states = ConcernStates()
-            for (id, state) in zip(ids, row.concernStates) {
-                switch state {
-                case .unanswered: break
-                case .recommended: states.recommended.append(id)
-                case .deviating: states.deviating.append(id)
+            w.field("catalogue", card.catalogue)
+            w.field("concerns", card.concerns.map(Concern.init))
+            w.field("date", card.date.description)
+            w.field("forfeited", card.forfeited)
+            w.field("funding", card.funding)
+            if let programme = card.programme {
+                w.field("levels", ProgrammeJSON.Levels(programme))
+                if let ratchet = programme.ratchet { w.field("ratchet", ProgrammeJSON.Ratchet(ratchet)) }
+            }
+            w.field("summary", Summary(counts: card.summary))
+            w.field("version", 1)
+            // `projects` last (out of key order, hence a plain `String` key), one compact
+            // object per line.
+            w.key("projects" as String)
+            if card.projects.isEmpty { w.pretty = false }
+            w.array { w in
+                for row in card.projects {
+                    w.element()
+                    w.pretty = false
+                    Project(row: row, concerns: card.concernIDs).writeJSON(to: &w)
+                    w.pretty = true
                 }
             }
-            self.concerns = states
-            findings = row.findings
-            standing = row.standing
+            w.pretty = true
         }
+        w.raw("\n")
+    }
 
-        // Metrics are left out of error rows rather than written as null.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(path, forKey: .path)
-            if let error {
-                try c.encode(error, forKey: .error)
+    struct Summary: JSONWritable {
+        var counts: Scorecard.Summary
+
+        func writeJSON(to w: inout JSONWriter) {
+            let s = counts
+            w.object { w in
+                w.field("activeExemptions", s.activeExemptions)
+                w.field("adoption", s.adoption)
+                w.field("agencies", s.agencies)
+                w.field("componentUses", s.componentUses)
+                w.field("componentsReused", s.componentsReused)
+                w.field("concernsAnswered", s.concernsAnswered)
+                w.field("datasetsForfeited", s.datasetsForfeited)
+                w.field("deviations", s.deviations)
+                w.field("errors", s.errors)
+                w.field("expiredExemptions", s.expiredExemptions)
+                w.fieldIfPresent("findings", s.findings)
+                w.field("fullyOnRecommended", s.fullyOnRecommended)
+                w.field("manifests", s.manifests)
+                w.field("missingGrants", s.missingGrants)
+                w.field("onRecommended", s.onRecommended)
+                w.field("projects", s.projects)
+                w.field("projectsForfeiting", s.projectsForfeiting)
+                w.field("unreachable", s.unreachable)
+            }
+        }
+    }
+
+    struct Agency: JSONWritable {
+        var counts: Scorecard.AgencyScore
+
+        func writeJSON(to w: inout JSONWriter) {
+            let a = counts
+            w.object { w in
+                w.field("activeExemptions", a.activeExemptions)
+                w.field("adoption", a.adoption)
+                w.field("agency", a.agency)
+                w.field("componentsReused", a.componentsReused)
+                w.field("concernsAnswered", a.concernsAnswered)
+                w.field("datasetsForfeited", a.datasetsForfeited)
+                w.field("deviations", a.deviations)
+                w.field("expiredExemptions", a.expiredExemptions)
+                w.field("fullyOnRecommended", a.fullyOnRecommended)
+                w.field("missingGrants", a.missingGrants)
+                w.fieldIfPresent("name", a.name)
+                w.field("onRecommended", a.onRecommended)
+                w.field("projects", a.projects)
+                w.field("projectsForfeiting", a.projectsForfeiting)
+                w.field("unreachable", a.unreachable)
+            }
+        }
+    }
+
+    struct Concern: JSONWritable {
+        var counts: Scorecard.ConcernScore
+
+        func writeJSON(to w: inout JSONWriter) {
+            let c = counts
+            w.object { w in
+                w.field("adoption", c.adoption)
+                w.field("answered", c.answered)
+                w.field("concern", c.concern)
+                w.field("deviating", c.deviating)
+                w.field("deviatingChoices", c.deviatingChoices)
+                w.field("layer", c.layer)
+                w.field("name", c.name)
+                w.field("onRecommended", c.onRecommended)
+                w.field("recommended", c.recommended)
+                w.field("required", c.required)
+                w.field("unanswered", c.unanswered)
+            }
+        }
+    }
+
+    /// One line of `projects`. Metrics are left out of error rows rather than written as null.
+    struct Project: JSONWritable {
+        var row: ProjectScore
+        /// The catalogue's concerns, in the order of `row.concernStates`.
+        var concerns: [String]
+
+        func writeJSON(to w: inout JSONWriter) {
+            let row = row
+            if let problem = row.problem {
+                w.object { w in
+                    w.field("error") { w in
+                        w.object { w in
+                            w.field("column", problem.first.mark.column)
+                            w.field("line", problem.first.mark.line)
+                            w.field("message", problem.first.message)
+                            w.field("problems", problem.count)
+                        }
+                    }
+                    w.field("path", row.path)
+                }
                 return
             }
-            try c.encodeIfPresent(project, forKey: .project)
-            try c.encodeIfPresent(agency, forKey: .agency)
-            try c.encodeIfPresent(sector, forKey: .sector)
-            try c.encodeIfPresent(concernsAnswered, forKey: .concernsAnswered)
-            try c.encodeIfPresent(onRecommended, forKey: .onRecommended)
-            try c.encode(adoption, forKey: .adoption)
-            try c.encodeIfPresent(deviations, forKey: .deviations)
-            try c.encodeIfPresent(totalCost, forKey: .totalCost)
-            try c.encodeIfPresent(unreachable, forKey: .unreachable)
-            try c.encodeIfPresent(missingGrants, forKey: .missingGrants)
-            try c.encodeIfPresent(exemptions, forKey: .exemptions)
-            try c.encodeIfPresent(sharedComponents, forKey: .sharedComponents)
-            try c.encodeIfPresent(concerns, forKey: .concerns)
-            try c.encodeIfPresent(findings, forKey: .findings)
-            if let standing {
-                try c.encode(standing.level, forKey: .level)
-                try c.encode(standing.nextLevel.map { ProgrammeJSON.NextLevel(id: $0, missing: standing.missing) }, forKey: .nextLevel)
+            let ids = concerns
+            w.object { w in
+                w.field("adoption", row.adoption)
+                w.field("agency", row.agency)
+                // The concerns answered on a recommended choice and those deviating; every
+                // other concern of the catalogue is unanswered.
+                w.field("concerns") { w in
+                    w.object { w in
+                        w.field("deviating") { w in
+                            w.array { w in
+                                for (id, state) in zip(ids, row.concernStates) where state == .deviating {
+                                    w.element()
+                                    w.string(id)
+                                }
+                            }
+                        }
+                        w.field("recommended") { w in
+                            w.array { w in
+                                for (id, state) in zip(ids, row.concernStates) where state == .recommended {
+                                    w.element()
+                                    w.string(id)
+                                }
+                            }
+                        }
+                    }
+                }
+                w.field("concernsAnswered", row.concernsAnswered)
+                w.field("deviations", row.deviations)
+                w.field("exemptions") { w in
+                    w.object { w in
+                        w.field("active", row.activeExemptions)
+                        w.field("expired", row.expiredExemptions)
+                    }
+                }
+                w.fieldIfPresent("findings", row.findings)
+                if let standing = row.standing { w.field("level", standing.level) }
+                w.field("missingGrants", row.missingGrants)
+                if let standing = row.standing {
+                    w.field("nextLevel") { w in
+                        guard let next = standing.nextLevel else { return w.null() }
+                        w.object { w in
+                            w.field("id", next)
+                            w.field("missing", standing.missing)
+                        }
+                    }
+                }
+                w.field("onRecommended", row.onRecommended)
+                w.field("path", row.path)
+                w.field("project", row.project)
+                w.field("sector", row.sector.rawValue)
+                w.field("sharedComponents", row.sharedComponents)
+                w.field("totalCost", row.totalCost)
+                w.field("unreachable", row.unreachable)
             }
         }
+    }
+}
 
-        enum Key: String, CodingKey {
-            case path, error, project, agency, sector, concernsAnswered, onRecommended, adoption, deviations, totalCost
-            case unreachable, missingGrants, exemptions, sharedComponents, concerns, findings
-            case level, nextLevel
+// MARK: the values inside, each an object with its keys sorted
+
+extension CatalogueInfo: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("name", name)
+            w.field("publisher", publisher)
+            w.field("version", version)
+        }
+    }
+}
+
+extension Scorecard.ChoiceCount: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("choice", choice)
+            w.field("projects", projects)
+        }
+    }
+}
+
+extension Scorecard.ForfeitedDataset: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("consumedBy", consumedBy)
+            w.field("dataset", dataset)
+            w.field("name", name)
+            w.field("projects", projects)
+            w.field("source", source)
+        }
+    }
+}
+
+extension Scorecard.FundingShare: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.fieldIfPresent("becomes", becomes)
+            w.field("charging", charging)
+            w.field("components", components)
+            w.field("model", model)
+            w.field("name", name)
+            w.field("uses", uses)
+        }
+    }
+}
+
+extension Scorecard.FundingShare.ComponentUse: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("component", component)
+            w.field("projects", projects)
+        }
+    }
+}
+
+extension ProjectScore.Deviation: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("choice", choice)
+            w.field("concern", concern)
+            w.field("recommended", recommended)
+        }
+    }
+}
+
+extension ProjectScore.MissingGrant: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("agency", agency)
+            w.field("dataset", dataset)
+        }
+    }
+}
+
+extension ProjectScore.FindingCounts: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("error", error)
+            w.field("info", info)
+            w.field("suppressed", suppressed)
+            w.field("warning", warning)
+        }
+    }
+}
+
+extension CostItem: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("dataset", dataset)
+            w.field("source", source)
+        }
+    }
+}
+
+extension LevelGap: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("check", check)
+            w.field("message", message)
+        }
+    }
+}
+
+extension Programme.BurnPoint: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("day", day)
+            w.field("done", done)
+            w.field("inScope", inScope)
+        }
+    }
+}
+
+extension Programme.Rise: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("missingGrants", missingGrants)
+            w.field("missingGrantsBefore", missingGrantsBefore)
+            w.field("path", path)
+            w.field("project", project)
+            w.field("totalCost", totalCost)
+            w.field("totalCostBefore", totalCostBefore)
+        }
+    }
+}
+
+extension ProgrammeJSON.Campaign: JSONWritable {
+    func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("burnUp", burnUp)
+            w.field("done", done)
+            w.field("due", due)
+            w.field("expectedDone", expectedDone)
+            w.field("goal") { w in
+                w.object { w in
+                    w.fieldIfPresent("concern", goal.concern)
+                    w.fieldIfPresent("rule", goal.rule)
+                }
+            }
+            w.field("id", id)
+            w.field("inScope", inScope)
+            w.field("name", name)
+            w.field("onTrack", onTrack)
+            w.field("overdue", overdue)
+            w.field("remaining", remaining)
+            w.field("starts", starts)
+            w.field("winBack", winBack)
+        }
+    }
+}
+
+extension ProgrammeJSON.Levels: JSONWritable {
+    func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("agencies") { w in
+                w.array(agencies) { w, agency in
+                    w.object { w in
+                        w.field("agency", agency.agency)
+                        // Level ids come from the ladder: sorted here as `.sortedKeys` sorts them.
+                        w.field("levels") { w in
+                            w.object { w in
+                                for (id, projects) in agency.levels.sorted(by: { $0.key < $1.key }) {
+                                    w.key(id)
+                                    w.number(projects)
+                                }
+                            }
+                        }
+                        w.field("none", agency.none)
+                    }
+                }
+            }
+            w.field("ladder") { w in
+                w.array(ladder) { w, level in
+                    w.object { w in
+                        w.field("checks", level.checks)
+                        w.field("id", level.id)
+                        w.field("name", level.name)
+                        w.field("projects", level.projects)
+                        w.field("summary", level.summary)
+                    }
+                }
+            }
+            w.field("none", none)
+        }
+    }
+}
+
+extension ProgrammeJSON.Ratchet: JSONWritable {
+    func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("failed", failed)
+            w.field("rises", rises)
+            w.field("since", since)
         }
     }
 }

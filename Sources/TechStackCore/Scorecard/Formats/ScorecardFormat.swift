@@ -54,6 +54,9 @@ struct TextColumns {
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
         }
+        // Padding of every width, made once: `String(repeating:count:)` per cell was a tenth of
+        // a large text scorecard.
+        let pads = (0...(widths.max() ?? 0)).map { StyledText(stringLiteral: String(repeating: " ", count: $0)) }
         func line(_ cells: [StyledText]) -> StyledText {
             var parts: [StyledText] = []
             let count = min(cells.count, widths.count)
@@ -62,7 +65,7 @@ struct TextColumns {
             while last > 0 && cells[last].isEmpty { last -= 1 }
             for i in 0..<count where i <= last {
                 let cell = cells[i]
-                let pad = StyledText(String(repeating: " ", count: max(0, widths[i] - cell.width)))
+                let pad = pads[min(max(0, widths[i] - cell.width), pads.count - 1)]
                 switch alignments[i] {
                 case .left: parts.append(i == last ? cell : cell + pad)
                 case .right: parts.append(pad + cell)
