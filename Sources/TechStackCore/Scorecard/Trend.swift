@@ -18,6 +18,11 @@ public struct Trend: Sendable {
         public var projectsForfeiting: Int
         public var unreachable: Int
         public var missingGrants: Int
+        /// Snapshots recorded with `--observe` only (left out of JSON otherwise).
+        public var undeclared: Int?
+        public var unobserved: Int?
+        public var projectsWithHiddenCost: Int?
+        public var datasetsHiddenForfeited: Int?
     }
 
     /// Adoption of one agency or concern at every snapshot (nil where it had no answer).
@@ -60,7 +65,10 @@ public struct Trend: Sendable {
             Point(snapshot: s.id, day: s.day, catalogue: s.catalogue.name, catalogueVersion: s.catalogue.version,
                   manifests: s.summary.manifests, projects: s.summary.projects, errors: s.summary.errors,
                   adoption: s.adoption, deviations: s.summary.deviations, projectsForfeiting: s.summary.projectsForfeiting,
-                  unreachable: s.summary.unreachable, missingGrants: s.summary.missingGrants)
+                  unreachable: s.summary.unreachable, missingGrants: s.summary.missingGrants,
+                  undeclared: s.summary.undeclared, unobserved: s.summary.unobserved,
+                  projectsWithHiddenCost: s.summary.projectsWithHiddenCost,
+                  datasetsHiddenForfeited: s.summary.datasetsHiddenForfeited)
         }
         agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
         concerns = Self.series(snapshots) { $0.concerns.map { ($0.concern, $0.name, $0.adoption) } }

@@ -129,6 +129,8 @@ public enum JSONScorecard: ScorecardFormat {
         var concerns: ConcernStates?
         var findings: ProjectScore.FindingCounts?
         var standing: LevelStanding?
+        /// With `--observe` only.
+        var observed: ObservedScore?
 
         init(_ row: ProjectScore, concerns ids: [String]) {
             path = row.path
@@ -160,6 +162,7 @@ public enum JSONScorecard: ScorecardFormat {
             self.concerns = states
             findings = row.findings
             standing = row.standing
+            observed = row.observed
         }
 
         // Metrics are left out of error rows rather than written as null.
@@ -184,6 +187,11 @@ public enum JSONScorecard: ScorecardFormat {
             try c.encodeIfPresent(sharedComponents, forKey: .sharedComponents)
             try c.encodeIfPresent(concerns, forKey: .concerns)
             try c.encodeIfPresent(findings, forKey: .findings)
+            if let observed {
+                try c.encode(observed.undeclared, forKey: .undeclared)
+                try c.encode(observed.unobserved, forKey: .unobserved)
+                try c.encode(observed.hiddenCost, forKey: .hiddenCost)
+            }
             if let standing {
                 try c.encode(standing.level, forKey: .level)
                 try c.encode(standing.nextLevel.map { ProgrammeJSON.NextLevel(id: $0, missing: standing.missing) }, forKey: .nextLevel)
@@ -194,6 +202,7 @@ public enum JSONScorecard: ScorecardFormat {
             case path, error, project, agency, sector, concernsAnswered, onRecommended, adoption, deviations, totalCost
             case unreachable, missingGrants, exemptions, sharedComponents, concerns, findings
             case level, nextLevel
+            case undeclared, unobserved, hiddenCost
         }
     }
 }
