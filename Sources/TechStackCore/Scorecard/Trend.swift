@@ -30,6 +30,12 @@ public struct Trend: Sendable {
         public var id: String
         public var name: String?
         public var adoption: [Double?]
+        /// Agencies, when some snapshot was recorded with `--observe`: its figures per
+        /// snapshot (nil where a snapshot has none).
+        public var undeclared: [Int?]?
+        public var unobserved: [Int?]?
+        public var projectsWithHiddenCost: [Int?]?
+        public var datasetsHiddenForfeited: [Int?]?
     }
 
     public enum Subject: String, Sendable, Codable {
@@ -71,6 +77,15 @@ public struct Trend: Sendable {
                   datasetsHiddenForfeited: s.summary.datasetsHiddenForfeited)
         }
         agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
+        if snapshots.contains(where: { $0.summary.undeclared != nil }) {
+            for i in agencies.indices {
+                let rows = snapshots.map { s in s.agencies.first { $0.agency == agencies[i].id } }
+                agencies[i].undeclared = rows.map { $0?.undeclared }
+                agencies[i].unobserved = rows.map { $0?.unobserved }
+                agencies[i].projectsWithHiddenCost = rows.map { $0?.projectsWithHiddenCost }
+                agencies[i].datasetsHiddenForfeited = rows.map { $0?.datasetsHiddenForfeited }
+            }
+        }
         concerns = Self.series(snapshots) { $0.concerns.map { ($0.concern, $0.name, $0.adoption) } }
 
         var changes: [Change] = []
