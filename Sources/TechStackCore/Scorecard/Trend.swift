@@ -76,16 +76,18 @@ public struct Trend: Sendable {
                   projectsWithHiddenCost: s.summary.projectsWithHiddenCost,
                   datasetsHiddenForfeited: s.summary.datasetsHiddenForfeited)
         }
-        agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
+        var agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
         if snapshots.contains(where: { $0.summary.undeclared != nil }) {
             for i in agencies.indices {
-                let rows = snapshots.map { s in s.agencies.first { $0.agency == agencies[i].id } }
+                let id = agencies[i].id
+                let rows = snapshots.map { s in s.agencies.first { $0.agency == id } }
                 agencies[i].undeclared = rows.map { $0?.undeclared }
                 agencies[i].unobserved = rows.map { $0?.unobserved }
                 agencies[i].projectsWithHiddenCost = rows.map { $0?.projectsWithHiddenCost }
                 agencies[i].datasetsHiddenForfeited = rows.map { $0?.datasetsHiddenForfeited }
             }
         }
+        self.agencies = agencies
         concerns = Self.series(snapshots) { $0.concerns.map { ($0.concern, $0.name, $0.adoption) } }
 
         var changes: [Change] = []
