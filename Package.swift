@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            exclude: ["Assets"],
             plugins: ["EmbedDefaults"]
         ),
         .executableTarget(name: "embed-defaults"),

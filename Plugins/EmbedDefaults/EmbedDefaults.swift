@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the default catalogue (`catalogue/`) and rules (`rules/`) into the library, so the
-/// `techstack` binary works from any directory with no files beside it.
+/// Compiles the default catalogue (`catalogue/`), the rules (`rules/`) and the pages' own
+/// stylesheets and scripts (the target's `Assets/`) into the library, so the `techstack` binary
+/// works from any directory with no files beside it.
 @main
 struct EmbedDefaults: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -16,12 +17,18 @@ struct EmbedDefaults: BuildToolPlugin {
                 inputs.append(file)
             }
         }
+        let assets = root.appending(path: "Sources/\(target.name)/Assets")
+        if let walker = FileManager.default.enumerator(at: assets, includingPropertiesForKeys: nil) {
+            for case let file as URL in walker where !file.hasDirectoryPath && !file.lastPathComponent.hasPrefix(".") {
+                inputs.append(file)
+            }
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedDefaults.swift")
         return [
             .buildCommand(
-                displayName: "Embedding the default catalogue and rules",
+                displayName: "Embedding the default catalogue, rules and page assets",
                 executable: try context.tool(named: "embed-defaults").url,
-                arguments: [output.path, root.path] + folders,
+                arguments: [output.path, root.path] + folders + ["--assets", assets.path],
                 inputFiles: inputs,
                 outputFiles: [output]
             ),

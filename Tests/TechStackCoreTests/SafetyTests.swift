@@ -171,7 +171,9 @@ final class SafetyTests: XCTestCase {
         try text.write(to: stack, atomically: true, encoding: .utf8)
         let concerns = c.appendingPathComponent("concerns.yaml")
         var concernText = try String(contentsOf: concerns, encoding: .utf8)
-        concernText = concernText.replacingOccurrences(of: "question: ", with: "question: \"\\e]0;pwned\\a\\n\" ", options: [], range: concernText.range(of: "question: "))
+        if let start = concernText.range(of: "    question: "), let end = concernText.range(of: "\n", range: start.upperBound..<concernText.endIndex) {
+            concernText.replaceSubrange(start.lowerBound..<end.lowerBound, with: "    question: \"Which? \\e]0;pwned\\a\\nnext line\"")
+        }
         try concernText.write(to: concerns, atomically: true, encoding: .utf8)
         let check = try Binary.run(["catalogue", "check", "--catalogue", c.path])
         XCTAssertFalse(check.stdout.contains("\u{1B}") || check.stderr.contains("\u{1B}"), "\(check)")

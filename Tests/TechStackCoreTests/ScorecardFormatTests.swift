@@ -42,7 +42,7 @@ final class ScorecardFormatTests: XCTestCase {
     func testHTMLNamesTheCatalogueAndDate() throws {
         let card = try hostileCard()
         let html = HTMLScorecard.generate(card, style: .plain)
-        XCTAssertTrue(html.contains(HTMLPage.escape(card.catalogue.name)))
+        XCTAssertTrue(html.contains(Escape.html(card.catalogue.name)))
         XCTAssertTrue(html.contains(card.catalogue.version))
         XCTAssertTrue(html.contains("2026-06-30"))
     }
@@ -245,7 +245,7 @@ final class ScorecardFormatTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("history.sqlite").path
         for day in ["2026-01-01", "2026-01-02", "2026-12-31"] { try History.record(try card(day: day, styles: ["soap"]), to: db) }
-        let svg = HTMLTrend.lineChart(Trend(try History.load(db)))
+        let svg = HTMLTrend.lineChart(Trend(try History.load(db))).render()
         func x(of label: String) throws -> Double {
             let pattern = try NSRegularExpression(pattern: "x=\"([0-9.]+)\"[^>]*>\(label)<")
             let match = try XCTUnwrap(pattern.firstMatch(in: svg, range: NSRange(svg.startIndex..., in: svg)), label)

@@ -263,7 +263,10 @@ final class ScorecardObserveTests: XCTestCase {
         let dir = try portfolio()
         let db = root.appendingPathComponent("history.sqlite").path
         let queue = try DatabaseQueue(path: db)
-        try History.migrator.migrate(queue, upTo: ProgrammeHistory.migration)
+        // Every migration before the observed tables', whatever they are.
+        let migrations = History.migrator.migrations
+        let observed = try XCTUnwrap(migrations.firstIndex(of: ObservedHistory.migration))
+        try History.migrator.migrate(queue, upTo: migrations[observed - 1])
         let card = Scorecard.make(paths: [dir], metrics: ScorecardMetrics(catalogue: ScorecardMetricsTests.catalogue, today: Day("2026-01-31")!))
         try queue.write { db in
             var snapshot = SnapshotRecord(card, recordedAt: "2026-01-31T00:00:00Z")

@@ -76,4 +76,25 @@ final class SecondCatalogueTests: XCTestCase {
             }
         }
     }
+
+    /// Catalogue facts belong in YAML: no quoted id of the default catalogue in the Swift
+    /// sources (words that are also format values, such as `subscription`, are allowed where
+    /// they name the format, and doc comments are not code).
+    func testNoDefaultCatalogueIdInTheSources() throws {
+        let loaded = CatalogueLoader.load(files: Builtin.catalogueFiles)
+        let formatWords: Set<String> = ["subscription", "governance"]
+        let ids = try XCTUnwrap(loaded.catalogue).allEntries.map(\.id).filter { $0.count > 3 && !formatWords.contains($0) }
+        let sources = root.appendingPathComponent("Sources")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        XCTAssertFalse(files.isEmpty)
+        for file in files where !file.hasPrefix("embed-defaults") {
+            let text = try String(contentsOfFile: sources.appendingPathComponent(file).path, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for id in ids where line.contains("\"\(id)\"") {
+                    XCTFail("Sources/\(file):\(number + 1) names the default catalogue's id '\(id)'; catalogue facts belong in YAML")
+                }
+            }
+        }
+    }
 }

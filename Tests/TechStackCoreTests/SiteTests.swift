@@ -130,7 +130,7 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(page.contains("<dt>Source of truth</dt><dd><a href=\"../agencies/ica.html\">"))
         XCTAssertTrue(page.contains("<dt>Consent</dt><dd>required"))
         let grant = try XCTUnwrap(catalogue.agency("ica")?.grantProcess?.summary)
-        XCTAssertTrue(page.contains(grant.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "'")))
+        XCTAssertTrue(page.contains(Escape.html(grant)), "the grant process, shown as written")
         XCTAssertTrue(page.contains("<td><a href=\"../components/myinfo.html\">"))
         for item in try XCTUnwrap(catalogue.dataset("myinfo-person")?.items) {
             XCTAssertTrue(page.contains("<li>\(item)</li>"), item)

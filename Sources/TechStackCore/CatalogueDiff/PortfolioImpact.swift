@@ -103,8 +103,8 @@ public struct PortfolioImpact: Sendable, Codable {
     /// Lints and scores every manifest below `paths` against both catalogues, on every core.
     /// Each manifest is read and parsed once; only what differs is kept.
     public static func make(paths: [String], old: Linter, new: Linter, workers: Int = System.activeCores) -> PortfolioImpact {
-        let oldMetrics = ScorecardMetrics(catalogue: old.catalogue, reach: old.reach, today: old.today)
-        let newMetrics = ScorecardMetrics(catalogue: new.catalogue, reach: new.reach, today: new.today)
+        let oldMetrics = ScorecardMetrics(catalogue: old.catalogue, reach: old.reach, today: old.today, rules: old.rules)
+        let newMetrics = ScorecardMetrics(catalogue: new.catalogue, reach: new.reach, today: new.today, rules: new.rules)
         let inputs = Portfolio.inputs(paths)
         let rows: [Project] = ParallelMap.map(inputs, workers: workers) { input in
             switch input {

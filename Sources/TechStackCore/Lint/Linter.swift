@@ -50,12 +50,20 @@ public struct Linter: Sendable {
         }
     }
 
+    /// The manifest as the catalogue sees it, on `today`: what lint's findings and the
+    /// scorecard's figures are both made from.
+    public func assess(_ manifest: Manifest) -> ProjectAssessment {
+        ProjectAssessment(manifest, reach: reach, today: today)
+    }
+
     /// `observed`: what the manifest's repository shows (`--observe`); without it the rules
-    /// that compare the two stay silent.
-    public func lint(_ manifest: Manifest, observed: DetectResult? = nil) -> FileResult {
+    /// that compare the two stay silent. `assessment`: the manifest's assessment when the
+    /// caller has it already (a scorecard), so it is worked out once.
+    public func lint(_ manifest: Manifest, observed: DetectResult? = nil, assessment: ProjectAssessment? = nil) -> FileResult {
+        let assessment = assessment ?? assess(manifest)
         var all: [Finding] = []
         for rule in rules.active {
-            all += findings(of: rule, in: manifest, observed: observed)
+            all += findings(of: rule, in: manifest, assessment: assessment, observed: observed)
         }
         all.sort { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
 
@@ -82,16 +90,16 @@ public struct Linter: Sendable {
         return true
     }
 
-    func findings(of rule: Rule, in manifest: Manifest, observed: DetectResult? = nil) -> [Finding] {
+    func findings(of rule: Rule, in manifest: Manifest, assessment: ProjectAssessment, observed: DetectResult? = nil) -> [Finding] {
         guard let severity = rule.severity else { return [] }
         switch rule.kind {
-        case .recommendedChoice: return recommendedChoice(rule, severity, manifest)
+        case .recommendedChoice: return recommendedChoice(rule, severity, assessment)
         case .requiredConcern: return requiredConcern(rule, severity, manifest)
         case .unknownReference: return unknownReference(rule, severity, manifest)
         case .unknownKey: return unknownKey(rule, severity, manifest)
         case .deprecatedChoice: return deprecatedChoice(rule, severity, manifest)
-        case .unreachableData: return unreachableData(rule, severity, manifest)
-        case .missingGrant: return missingGrant(rule, severity, manifest)
+        case .unreachableData: return unreachableData(rule, severity, assessment)
+        case .missingGrant: return missingGrant(rule, severity, assessment)
         case .sharingByDefault: return sharingByDefault(rule, severity, manifest)
         case .consentRequired: return consentRequired(rule, severity, manifest)
         case .expiredExemption: return expiredExemption(rule, severity, manifest)

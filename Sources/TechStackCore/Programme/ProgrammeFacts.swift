@@ -11,13 +11,9 @@ public struct ProgrammeFacts: Sendable, Hashable {
 }
 
 extension ScorecardMetrics {
-    /// The concern whose recommended ids count as sharing produced data: the one the
-    /// default `sharing-by-default` rule names.
-    static let sharingConcern = "api-gateway"
-
     func programmeFacts(_ manifest: Manifest, lint: FileResult?) -> ProgrammeFacts {
         var facts = ProgrammeFacts()
-        let sharing = Set(catalogue.concern(Self.sharingConcern)?.recommended.map(\.value) ?? [])
+        let sharing = Set(sharingConcern.flatMap { catalogue.concern($0) }?.recommended.map(\.value) ?? [])
         for produced in manifest.produces where !(produced.sharedVia.map { sharing.contains($0.value) } ?? false) {
             facts.unsharedProduced.append(produced.id.value)
         }

@@ -14,6 +14,8 @@ public struct Reach: Sendable {
     public let recommendedStack: Set<String>
     /// Reach(R), computed once.
     public let recommendedReach: Set<String>
+    /// Concern id → its index in catalogue order (the first, should an id repeat).
+    public let concernIndex: [String: Int]
     /// Costs of single deviations already worked out. A cost depends only on the catalogue and
     /// the deviation, and across a portfolio the same deviations recur thousands of times.
     private let memo = Memo<[CostItem]>()
@@ -26,6 +28,9 @@ public struct Reach: Sendable {
         self.catalogue = catalogue
         let r = catalogue.concerns.compactMap { c in c.recommended.first.map { (c.header.id, $0.value) } }
         recommendation = r
+        var index: [String: Int] = [:]
+        for (i, concern) in catalogue.concerns.enumerated() where index[concern.header.id] == nil { index[concern.header.id] = i }
+        concernIndex = index
         recommendedStack = Set(r.map(\.1))
         let graph = RequirementGraph(catalogue)
         self.graph = graph

@@ -123,6 +123,26 @@ public enum History {
             }
         }
         ProgrammeHistory.register(&migrator)
+        // v1 stored only some fields of the agency and concern scores; `load` gave the rest as
+        // zero. Every field is stored from now on; rows recorded before keep NULL there, which
+        // `load` reads as "not recorded" (0, empty, false), as before.
+        migrator.registerMigration("v2: every field of the summary, agency and concern scores") { db in
+            try db.alter(table: "snapshot") { t in
+                for column in ["componentUses", "findingsError", "findingsWarning", "findingsInfo", "findingsSuppressed"] {
+                    t.add(column: column, .integer)
+                }
+            }
+            try db.alter(table: "snapshotAgency") { t in
+                t.add(column: "fullyOnRecommended", .integer)
+                t.add(column: "datasetsForfeited", .integer)
+            }
+            try db.alter(table: "snapshotConcern") { t in
+                t.add(column: "layer", .text)
+                t.add(column: "required", .boolean)
+                t.add(column: "recommended", .text)
+                t.add(column: "deviatingChoices", .text)
+            }
+        }
         // Tables of their own: a history recorded before them still reads, with no observed figures.
         migrator.registerMigration(ObservedHistory.migration) { db in try ObservedHistory.createTables(db) }
         return migrator
@@ -301,6 +321,11 @@ public enum History {
             s.activeExemptions = r.activeExemptions
             s.expiredExemptions = r.expiredExemptions
             s.componentsReused = r.componentsReused
+            s.componentUses = r.componentUses ?? 0
+            if let error = r.findingsError {
+                s.findings = ProjectScore.FindingCounts(error: error, warning: r.findingsWarning ?? 0, info: r.findingsInfo ?? 0,
+                                                         suppressed: r.findingsSuppressed ?? 0)
+            }
             summary = s
             self.agencies = agencies.map { a in
                 var score = Scorecard.AgencyScore(agency: a.agency, name: a.name)
@@ -314,10 +339,17 @@ public enum History {
                 score.activeExemptions = a.activeExemptions
                 score.expiredExemptions = a.expiredExemptions
                 score.componentsReused = a.componentsReused
+                score.fullyOnRecommended = a.fullyOnRecommended ?? 0
+                score.datasetsForfeited = a.datasetsForfeited ?? 0
                 return score
             }
             self.concerns = concerns.map { c in
-                var score = Scorecard.ConcernScore(concern: c.concern, name: c.name, layer: "", required: false, recommended: [])
+                var score = Scorecard.ConcernScore(concern: c.concern, name: c.name, layer: c.layer ?? "", required: c.required ?? false,
+                                                   recommended: (c.recommended ?? "").split(separator: " ").map(String.init))
+                score.deviatingChoices = (c.deviatingChoices ?? "").split(separator: " ").compactMap { pair in
+                    guard let eq = pair.lastIndex(of: "="), let n = Int(pair[pair.index(after: eq)...]) else { return nil }
+                    return Scorecard.ChoiceCount(choice: String(pair[..<eq]), projects: n)
+                }
                 score.answered = c.answered
                 score.onRecommended = c.onRecommended
                 score.deviating = c.deviating
@@ -374,6 +406,12 @@ struct SnapshotRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var activeExemptions: Int
     var expiredExemptions: Int
     var componentsReused: Int
+    /// From v2 on; nil in snapshots recorded before. The findings only with `--findings`.
+    var componentUses: Int?
+    var findingsError: Int?
+    var findingsWarning: Int?
+    var findingsInfo: Int?
+    var findingsSuppressed: Int?
 
     init(_ card: Scorecard, recordedAt: String) {
         let s = card.summary
@@ -397,6 +435,11 @@ struct SnapshotRecord: Codable, FetchableRecord, MutablePersistableRecord {
         activeExemptions = s.activeExemptions
         expiredExemptions = s.expiredExemptions
         componentsReused = s.componentsReused
+        componentUses = s.componentUses
+        findingsError = s.findings?.error
+        findingsWarning = s.findings?.warning
+        findingsInfo = s.findings?.info
+        findingsSuppressed = s.findings?.suppressed
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -459,8 +502,13 @@ struct AgencyRecord: Codable, FetchableRecord, PersistableRecord {
     var activeExemptions: Int
     var expiredExemptions: Int
     var componentsReused: Int
+    /// From v2 on; nil in rows recorded before.
+    var fullyOnRecommended: Int?
+    var datasetsForfeited: Int?
 
     init(_ a: Scorecard.AgencyScore, snapshot: Int64) {
+        fullyOnRecommended = a.fullyOnRecommended
+        datasetsForfeited = a.datasetsForfeited
         snapshotId = snapshot
         agency = a.agency
         name = a.name
@@ -488,8 +536,18 @@ struct ConcernRecord: Codable, FetchableRecord, PersistableRecord {
     var deviating: Int
     var unanswered: Int
     var adoption: Double?
+    /// From v2 on; nil in rows recorded before. `recommended` space-separated ids;
+    /// `deviatingChoices` as `id=count` pairs, space-separated, most common first.
+    var layer: String?
+    var required: Bool?
+    var recommended: String?
+    var deviatingChoices: String?
 
     init(_ c: Scorecard.ConcernScore, snapshot: Int64) {
+        layer = c.layer
+        required = c.required
+        recommended = c.recommended.joined(separator: " ")
+        deviatingChoices = c.deviatingChoices.map { "\($0.choice)=\($0.projects)" }.joined(separator: " ")
         snapshotId = snapshot
         concern = c.concern
         name = c.name

@@ -190,7 +190,10 @@ extension Scorecard {
                         case .failure(let problem): return .error(path: path, diagnostics: [problem])
                         }
                     }
-                    var row = metrics.score(manifest, lint: (linter ?? goalLinter)?.lint(manifest, observed: repository))
+                    // One assessment per manifest, counted by the scorecard and rendered by the linter.
+                    let assessment = ProjectAssessment(manifest, reach: metrics.reach, today: metrics.today)
+                    let lint = (linter ?? goalLinter)?.lint(manifest, observed: repository, assessment: assessment)
+                    var row = metrics.score(manifest, lint: lint, assessment: assessment)
                     if linter == nil { row.findings = nil }
                     if let repository { row.observed = metrics.observed(manifest, in: repository, deviations: row.deviations) }
                     row.path = path

@@ -5,9 +5,7 @@ import Foundation
 /// Every metric is defined once, in `ScorecardMetrics.score(_:lint:)`; formats only show them.
 public struct ProjectScore: Sendable {
     /// How a project stands on one concern, for the heat map.
-    public enum ConcernState: UInt8, Sendable, Codable {
-        case unanswered = 0, recommended = 1, deviating = 2
-    }
+    public typealias ConcernState = ProjectAssessment.ConcernState
 
     /// A concern answered with none of its recommended ids.
     public struct Deviation: Sendable, Hashable, Codable {
@@ -136,7 +134,13 @@ public struct ScorecardMetrics: Sendable {
     /// Per concern (catalogue order), its recommended ids.
     let recommended: [Set<String>]
 
-    public init(catalogue: Catalogue, reach: Reach? = nil, today: Day) {
+    /// The concern whose recommended ids count as sharing produced data: the one the rules'
+    /// `sharing-by-default` rule names (data, not code: it depends on the catalogue).
+    public let sharingConcern: String?
+
+    public init(catalogue: Catalogue, reach: Reach? = nil, today: Day, rules: RuleSet? = nil) {
+        let rules = rules ?? (try? RuleSet.loadUsable(directory: nil))?.rules
+        sharingConcern = rules?.rules.first { $0.kind == .sharingByDefault && $0.severity != nil }?.parameters.concern?.value
         self.catalogue = catalogue
         self.reach = reach ?? Reach(catalogue: catalogue)
         self.today = today
@@ -160,56 +164,23 @@ public struct ScorecardMetrics: Sendable {
     ///   source is not the project's agency, with neither the dataset nor the source in `grants`;
     /// - exemptions: active while `expires` ≥ `--today` (valid through that day), else expired;
     /// - shared components reused: distinct chosen ids that are catalogue components.
-    public func score(_ manifest: Manifest, lint: FileResult? = nil) -> ProjectScore {
+    public func score(_ manifest: Manifest, lint: FileResult? = nil, assessment: ProjectAssessment? = nil) -> ProjectScore {
+        let a = assessment ?? ProjectAssessment(manifest, reach: reach, today: today)
         var row = ProjectScore(path: manifest.path)
         row.project = manifest.project.value
         row.agency = manifest.agency.value
         row.sector = manifest.sector
-        var states = [ProjectScore.ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
-        var deviations: [String: [String]] = [:]
-        var components: [String] = []
-        var seenComponents: Set<String> = []
-        for answer in manifest.choices {
-            let ids = answer.choices.map(\.value)
-            for id in ids where catalogue.component(id) != nil && seenComponents.insert(id).inserted {
-                components.append(id)
-            }
-            guard let i = concernIndex[answer.concern.value], states[i] == .unanswered else { continue }
-            // Ids that are no standard or component take no part in adoption or cost: a
-            // misspelt answer is an unknown reference, not also a deviation.
-            let known = ids.filter { catalogue.kind(of: $0) == .standards || catalogue.kind(of: $0) == .components }
-            guard !known.isEmpty else { continue }
-            row.concernsAnswered += 1
-            if known.contains(where: recommended[i].contains) {
-                row.onRecommended += 1
-                states[i] = .recommended
-            } else {
-                states[i] = .deviating
-                deviations[answer.concern.value] = known
-                row.deviations.append(.init(concern: answer.concern.value, choice: known,
-                                            recommended: catalogue.concerns[i].recommended.map(\.value)))
-            }
-        }
-        row.concernStates = states
-        row.sharedComponents = components
-        row.totalCost = reach.totalCost(deviations)
-
-        let reached = reach.reach(manifest.stack)
-        let grantKeys = Set(manifest.grants.map(\.key.value))
-        var seenData: Set<String> = []
-        for consumed in manifest.consumes {
-            guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
-            row.consumes.append(consumed.value)
-            if !reached.contains(consumed.value) { row.unreachable.append(consumed.value) }
-            let source = dataset.source.value
-            if dataset.grantRequired, source != manifest.agency.value,
-               !grantKeys.contains(consumed.value), !grantKeys.contains(source) {
-                row.missingGrants.append(.init(dataset: consumed.value, agency: source))
-            }
-        }
-        for exemption in manifest.exemptions {
-            if exemption.expires < today { row.expiredExemptions += 1 } else { row.activeExemptions += 1 }
-        }
+        row.concernsAnswered = a.concernsAnswered
+        row.onRecommended = a.onRecommended
+        row.concernStates = a.concernStates
+        row.deviations = a.deviations.map { .init(concern: $0.concern, choice: $0.choiceIDs, recommended: $0.recommended) }
+        row.totalCost = a.totalCost
+        row.sharedComponents = a.sharedComponents
+        row.consumes = a.consumes.map(\.value)
+        row.unreachable = a.unreachable.map(\.dataset.value)
+        row.missingGrants = a.missingGrants.map { .init(dataset: $0.dataset.value, agency: $0.agency) }
+        row.activeExemptions = a.activeExemptions.count
+        row.expiredExemptions = a.expiredExemptions.count
         row.findings = lint.map(ProjectScore.FindingCounts.init)
         row.programme = programmeFacts(manifest, lint: lint)
         return row

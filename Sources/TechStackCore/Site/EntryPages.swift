@@ -22,9 +22,9 @@ struct EntryPage {
         case .dataset(let e): body = dataset(e)
         }
         let main: Body = .group([
-            el("p", attr("class", "breadcrumb"), context.kindLink(h.kind), txt(" · "), el("code", txt(h.id))),
-            .h1(txt(h.name), .text(" "), statusBadge(entry)),
-            .p(attr("class", "summary"), txt(h.summary)),
+            .p(.class("breadcrumb"), context.kindLink(h.kind), .plain(" · "), .code(.plain(h.id))),
+            .h1(.plain(h.name), .text(" "), statusBadge(entry)),
+            .p(.class("summary"), .plain(h.summary)),
             body,
             provenance(h.provenance),
             links(h.links),
@@ -39,18 +39,18 @@ struct EntryPage {
 
     private func provenance(_ provenance: Provenance?) -> Body {
         guard let provenance else { return .empty }
-        return .p(attr("class", "provenance"), el("strong", txt("Provenance: ")), txt(provenance.label.prefix(1).uppercased() + provenance.label.dropFirst() + "."))
+        return .p(.class("provenance"), .strong(.plain("Provenance: ")), .plain(provenance.label.prefix(1).uppercased() + provenance.label.dropFirst() + "."))
     }
 
     private func links(_ urls: [String]) -> Body {
         guard !urls.isEmpty else { return .empty }
-        return SiteLayout.section("Sources", id: "sources", el("ul", attr("class", "links"), .group(urls.map { el("li", Markup.externalLink($0)) })))
+        return SiteLayout.section("Sources", id: "sources", .ul(.class("links"), .group(urls.map { .li(Markup.externalLink($0)) })))
     }
 
     private func list(_ ids: [String], empty: String) -> Body {
-        guard !ids.isEmpty else { return .p(attr("class", "none"), txt(empty)) }
-        return el("ul", .group(ids.map { id in
-            el("li", context.link(id), .unwrap(catalogue[id]?.header.summary) { el("span", attr("class", "muted"), txt(" — " + $0)) })
+        guard !ids.isEmpty else { return .p(.class("none"), .plain(empty)) }
+        return .ul(.group(ids.map { id in
+            .li(context.link(id), .unwrap(catalogue[id]?.header.summary) { .span(.class("muted"), .plain(" — " + $0)) })
         }))
     }
 
@@ -63,8 +63,8 @@ struct EntryPage {
         let also = catalogue.components.filter { $0.layers.dropFirst().contains { $0.value == id } }.map(\.header.id)
         return .group([
             SiteLayout.facts([
-                ("Order", txt(String(layer.order))),
-                ("Cross-cutting", txt(layer.crossCutting ? "yes: the frame around every layer" : "no")),
+                ("Order", .plain(String(layer.order))),
+                ("Cross-cutting", .plain(layer.crossCutting ? "yes: the frame around every layer" : "no")),
             ]),
             SiteLayout.section("Concerns in this layer", id: "concerns", concernTable(concerns)),
             SiteLayout.section("Components", id: "components", list(primary, empty: "No component has this as its primary layer.")),
@@ -74,13 +74,12 @@ struct EntryPage {
     }
 
     private func concernTable(_ concerns: [Concern]) -> Body {
-        guard !concerns.isEmpty else { return .p(attr("class", "none"), txt("No concern in this layer.")) }
-        return el("table",
-                  el("thead", el("tr", el("th", attr("scope", "col"), txt("Concern")), el("th", attr("scope", "col"), txt("Question")),
-                                 el("th", attr("scope", "col"), txt("Recommended")))),
-                  el("tbody", .group(concerns.map { c in
-                      el("tr", el("td", context.link(c.header.id)), el("td", txt(c.question)),
-                         el("td", context.links(c.recommended.map(\.value))))
+        guard !concerns.isEmpty else { return .p(.class("none"), .plain("No concern in this layer.")) }
+        return .table(
+                  SiteLayout.columns("Concern", "Question", "Recommended"),
+                  .tbody(.group(concerns.map { c in
+                      .tr(.td(context.link(c.header.id)), .td(.plain(c.question)),
+                         .td(context.links(c.recommended.map(\.value))))
                   })))
     }
 
@@ -114,10 +113,10 @@ struct EntryPage {
     private func grantProcess(_ agency: Agency?) -> Body {
         guard let agency else { return .empty }
         guard let grant = agency.grantProcess else {
-            return .p(attr("class", "none"), txt("The catalogue does not describe \(agency.header.name)'s grant process."))
+            return .p(.class("none"), .plain("The catalogue does not describe \(agency.header.name)'s grant process."))
         }
         return .group([
-            .p(txt(grant.summary)),
+            .p(.plain(grant.summary)),
             .unwrap(grant.url) { .p(Markup.externalLink($0, label: "How to apply: \($0)")) },
         ])
     }
@@ -128,9 +127,9 @@ struct EntryPage {
         let from = backlinks.fundingModelsBecoming[id] ?? []
         return .group([
             SiteLayout.facts([
-                ("Charging", txt(FundingPages.charging(model.charging))),
+                ("Charging", .plain(FundingPages.charging(model.charging))),
                 ("Becomes", model.becomes.map { b in
-                    .group([context.link(b.model.value), txt(" when its users reach \(FundingPages.number(b.whenUsersReach))")])
+                    .group([context.link(b.model.value), .plain(" when its users reach \(FundingPages.number(b.whenUsersReach))")])
                 }),
                 ("Reached from", from.isEmpty ? nil : context.links(from)),
             ]),
@@ -141,41 +140,40 @@ struct EntryPage {
     private func concern(_ concern: Concern) -> Body {
         let id = concern.header.id
         let recommended = concern.recommended.map(\.value)
-        let rows: [Body] = concern.options.map { option in
+        let rows: [Node<HTML.TableContext>] = concern.options.map { option in
             let isRecommended = recommended.contains(option)
             let role = option == recommended.first ? "preferred" : isRecommended ? "recommended" : "alternative"
             let cost: Body = isRecommended
-                ? .p(attr("class", "none"), txt("Not a deviation."))
+                ? .p(.class("none"), .plain("Not a deviation."))
                 : context.costList(reach.cost(ofDeviation: id, to: [option]), nothing: "Nothing: every shared dataset stays within reach.")
-            var status: [Body] = [el("span", attr("class", "badge role-\(role)"), txt(role))]
+            var status: [Body] = [.span(.class("badge role-\(role)"), .plain(role))]
             if let lifecycle = catalogue.lifecycle(of: option) {
                 status.append(context.statusBadge(lifecycle.status))
             }
-            return el("tr", el("th", attr("scope", "row"), context.link(option)), el("td", .group(status)), el("td", cost))
+            return .tr(.th(.attribute("scope", "row"), context.link(option)), .td(.group(status)), .td(cost))
         }
         let unknownCost = reach.cost(ofDeviation: id, to: [])
         return .group([
             SiteLayout.facts([
                 ("Layer", context.link(concern.layer.value)),
-                ("Question", txt(concern.question)),
-                ("Required", txt(concern.required ? "yes: every project must answer it" : "no")),
+                ("Question", .plain(concern.question)),
+                ("Required", .plain(concern.required ? "yes: every project must answer it" : "no")),
             ]),
             SiteLayout.section(
                 "Recommended", id: "recommended",
-                el("ol", attr("class", "recommended"), .group(recommended.enumerated().map { i, option in
-                    el("li", context.link(option), i == 0 ? el("span", attr("class", "badge role-preferred"), txt("preferred")) : .empty,
-                       .unwrap(catalogue[option]?.header.summary) { el("span", attr("class", "muted"), txt(" — " + $0)) })
+                .ol(.class("recommended"), .group(recommended.enumerated().map { i, option in
+                    .li(context.link(option), i == 0 ? .span(.class("badge role-preferred"), .plain("preferred")) : .empty,
+                       .unwrap(catalogue[option]?.header.summary) { .span(.class("muted"), .plain(" — " + $0)) })
                 }))
             ),
             SiteLayout.section(
                 "What each option costs", id: "cost",
-                .p(txt("Deviating means answering this concern with none of the recommended options. The cost of a deviation is the shared data the recommended stack reaches and the deviating stack does not.")),
-                el("table", attr("class", "options"),
-                   el("thead", el("tr", el("th", attr("scope", "col"), txt("Option")), el("th", attr("scope", "col"), txt("Status")),
-                                  el("th", attr("scope", "col"), txt("Shared data out of reach")))),
-                   el("tbody", .group(rows))),
-                .h3(txt("Any other answer")),
-                .p(txt("An answer the catalogue does not know costs at least this:")),
+                .p(.plain("Deviating means answering this concern with none of the recommended options. The cost of a deviation is the shared data the recommended stack reaches and the deviating stack does not.")),
+                .table(.class("options"),
+                   SiteLayout.columns("Option", "Status", "Shared data out of reach"),
+                   .tbody(.group(rows))),
+                .h3(.plain("Any other answer")),
+                .p(.plain("An answer the catalogue does not know costs at least this:")),
                 context.costList(unknownCost, nothing: "Nothing: every shared dataset stays within reach.")
             ),
         ])
@@ -185,9 +183,9 @@ struct EntryPage {
         let id = standard.header.id
         return .group([
             SiteLayout.facts([
-                ("Status", txt(standard.status.rawValue)),
+                ("Status", .plain(standard.status.rawValue)),
                 ("Replaced by", standard.replacedBy.map { context.link($0.value) }),
-                ("Version", standard.version.map { txt($0) }),
+                ("Version", standard.version.map { .plain($0) }),
                 ("Specification", standard.url.map { Markup.externalLink($0) }),
             ]),
             evidence(standard.evidence),
@@ -200,15 +198,15 @@ struct EntryPage {
         let layers = component.layers.map(\.value)
         let via = backlinks.datasetsVia[id] ?? []
         let layerFact: Body = layers.count > 1
-            ? .group([context.link(layers[0]), txt(" (primary); hybrid, also in "), context.links(Array(layers.dropFirst()))])
+            ? .group([context.link(layers[0]), .plain(" (primary); hybrid, also in "), context.links(Array(layers.dropFirst()))])
             : context.links(layers)
         return .group([
             SiteLayout.facts([
                 ("Layer", layerFact),
                 ("Owner", context.link(component.owner.value)),
-                ("Funding", .group([context.link(component.funding.value), .unwrap(component.price) { txt(" — " + $0) }])),
+                ("Funding", .group([context.link(component.funding.value), .unwrap(component.price) { .plain(" — " + $0) }])),
                 ("Requires", context.links(component.requires.map(\.value), empty: "nothing else")),
-                ("Status", txt(component.status.rawValue)),
+                ("Status", .plain(component.status.rawValue)),
                 ("Replaced by", component.replacedBy.map { context.link($0.value) }),
             ]),
             via.isEmpty ? .empty : SiteLayout.section("Datasets reached through it", id: "datasets", list(via, empty: "")),
@@ -221,11 +219,11 @@ struct EntryPage {
     private func evidence(_ signals: [Signal]) -> Body {
         guard !signals.isEmpty else {
             return SiteLayout.section("How it is recognised", id: "evidence",
-                                      .p(attr("class", "none"), txt("No evidence signal: techstack detect cannot recognise it in a repository.")))
+                                      .p(.class("none"), .plain("No evidence signal: techstack detect cannot recognise it in a repository.")))
         }
-        return SiteLayout.section("How it is recognised", id: "evidence", el("ul", .group(signals.map { signal in
-            el("li", el("code", txt(signal.description)),
-               signal.links.isEmpty ? .empty : .group(signal.links.map { link in .group([txt(" — "), Markup.externalLink(link)]) }))
+        return SiteLayout.section("How it is recognised", id: "evidence", .ul(.group(signals.map { signal in
+            .li(.code(.plain(signal.description)),
+               signal.links.isEmpty ? .empty : .group(signal.links.map { link in .group([.plain(" — "), Markup.externalLink(link)]) }))
         })))
     }
 
@@ -244,7 +242,7 @@ struct EntryPage {
             successorOf.isEmpty ? .empty : SiteLayout.section("Replaces", id: "replaces", list(successorOf, empty: "")),
             SiteLayout.section(
                 "What is unreachable without it", id: "cost",
-                .p(txt("Shared data the recommended stack with this added reaches, and does not reach without it:")),
+                .p(.plain("Shared data the recommended stack with this added reaches, and does not reach without it:")),
                 context.costList(reach.cost(of: id), nothing: "Nothing: no shared dataset depends on it.")
             ),
         ])
@@ -254,37 +252,36 @@ struct EntryPage {
         let source = dataset.source.value
         let kind = sourceKind(of: dataset)
         let reachable = reach.recommendedReach.contains(dataset.header.id)
-        let paths: [Body] = dataset.access.enumerated().map { i, path in
-            el("tr",
-               el("th", attr("scope", "row"), txt("Path \(i + 1)")),
-               el("td", path.via.map { context.link($0.value) } ?? el("span", attr("class", "none"), txt("directly"))),
-               el("td", context.links(path.requires.map(\.value), empty: "nothing")))
+        let paths: [Node<HTML.TableContext>] = dataset.access.enumerated().map { i, path in
+            .tr(
+               .th(.attribute("scope", "row"), .plain("Path \(i + 1)")),
+               .td(path.via.map { context.link($0.value) } ?? .span(.class("none"), .plain("directly"))),
+               .td(context.links(path.requires.map(\.value), empty: "nothing")))
         }
         return .group([
             SiteLayout.facts([
                 ("Source of truth", .group([
-                    context.link(source), txt(" (answerable for it; its grant process applies)"),
+                    context.link(source), .plain(" (answerable for it; its grant process applies)"),
                 ])),
                 ("Kept true by", kind.map { context.link($0) }),
-                ("Consent", txt(dataset.consent
+                ("Consent", .plain(dataset.consent
                     ? "required: the person must consent before a private-sector party receives it"
                     : "not required")),
-                ("Grant required", txt(dataset.grantRequired ? "yes: apply through the source agency's grant process" : "no: open data")),
-                ("With the recommended stack", txt(reachable ? "reachable" : "not reachable")),
+                ("Grant required", .plain(dataset.grantRequired ? "yes: apply through the source agency's grant process" : "no: open data")),
+                ("With the recommended stack", .plain(reachable ? "reachable" : "not reachable")),
             ]),
-            SiteLayout.section("Items", id: "items", el("ul", attr("class", "items"), .group(dataset.items.map { el("li", txt($0)) }))),
+            SiteLayout.section("Items", id: "items", .ul(.class("items"), .group(dataset.items.map { .li(.plain($0)) }))),
             SiteLayout.section(
                 "Grant process of \(catalogue.name(of: source))", id: "grant",
                 dataset.grantRequired ? grantProcess(catalogue.agency(source))
-                    : .p(txt("No grant is needed: anyone may use this dataset."))
+                    : .p(.plain("No grant is needed: anyone may use this dataset."))
             ),
             SiteLayout.section(
                 "Access paths", id: "access",
-                .p(txt("The dataset is reachable when every requirement of at least one path is met.")),
-                el("table",
-                   el("thead", el("tr", el("th", attr("scope", "col"), txt("Path")), el("th", attr("scope", "col"), txt("Via")),
-                                  el("th", attr("scope", "col"), txt("Requires")))),
-                   el("tbody", .group(paths)))
+                .p(.plain("The dataset is reachable when every requirement of at least one path is met.")),
+                .table(
+                   SiteLayout.columns("Path", "Via", "Requires"),
+                   .tbody(.group(paths)))
             ),
         ])
     }

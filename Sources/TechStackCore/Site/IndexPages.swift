@@ -11,47 +11,46 @@ struct IndexPages {
         let info = catalogue.info
         let inner = catalogue.layers.filter { !$0.crossCutting }.sorted { $0.order < $1.order }
         let frames = catalogue.layers.filter(\.crossCutting).sorted { $0.order < $1.order }
-        let counts: [Body] = EntryKind.allCases.map { kind in
-            el("li", context.kindLink(kind), txt(" (\(catalogue.entries(of: kind).count))"))
+        let counts: [Node<HTML.ListContext>] = EntryKind.allCases.map { kind in
+            .li(context.kindLink(kind), .plain(" (\(catalogue.entries(of: kind).count))"))
         }
-        let byLayer: [Body] = (frames + inner).map { layer in
+        let byLayer: [Node<HTML.ListContext>] = (frames + inner).map { layer in
             let components = catalogue.components.filter { $0.layers.first?.value == layer.header.id }
-            return el("li",
-                      el("strong", context.link(layer.header.id)),
-                      layer.crossCutting ? txt(" (frame around every layer)") : .empty,
-                      components.isEmpty ? .empty : el("ul", .group(components.map { c in
-                          el("li", context.link(c.header.id),
-                             c.layers.count > 1 ? txt(" — hybrid, also in " + c.layers.dropFirst().map { catalogue.name(of: $0.value) }.joined(separator: ", ")) : .empty,
-                             txt(" — " + catalogue.name(of: c.funding.value)))
+            return .li(
+                      .strong(context.link(layer.header.id)),
+                      layer.crossCutting ? .plain(" (frame around every layer)") : .empty,
+                      components.isEmpty ? .empty : .ul(.group(components.map { c in
+                          .li(context.link(c.header.id),
+                             c.layers.count > 1 ? .plain(" — hybrid, also in " + c.layers.dropFirst().map { catalogue.name(of: $0.value) }.joined(separator: ", ")) : .empty,
+                             .plain(" — " + catalogue.name(of: c.funding.value)))
                       })))
         }
-        let recommended: [Body] = catalogue.concerns.compactMap { c in
+        let recommended: [Node<HTML.TableContext>] = catalogue.concerns.compactMap { c in
             guard let first = c.recommended.first?.value else { return nil }
-            return el("tr", el("td", context.link(c.header.id)), el("td", context.link(c.layer.value)), el("td", context.link(first)))
+            return .tr(.td(context.link(c.header.id)), .td(context.link(c.layer.value)), .td(context.link(first)))
         }
         let main: Body = .group([
-            .h1(txt(info.name)),
-            .p(attr("class", "summary"),
-               txt("Catalogue version \(info.version), published by \(info.publisher). Four layers inside a governance frame, the shared components, how they are funded, the recommended standards, and the shared data each deviation costs.")),
-            el("section", attr("id", "search-page"), attr("class", "search-page"), attr("hidden", "hidden"), attr("aria-labelledby", "search-heading"),
-               .h2(attr("id", "search-heading"), txt("Search results")),
-               el("ul", attr("id", "search-page-results"), attr("class", "search-page-results"))),
+            .h1(.plain(info.name)),
+            .p(.class("summary"),
+               .plain("Catalogue version \(info.version), published by \(info.publisher). Four layers inside a governance frame, the shared components, how they are funded, the recommended standards, and the shared data each deviation costs.")),
+            .section(.id("search-page"), .class("search-page"), .attribute("hidden", "hidden"), .attribute("aria-labelledby", "search-heading"),
+               .h2(.id("search-heading"), .plain("Search results")),
+               .ul(.id("search-page-results"), .class("search-page-results"))),
             SiteLayout.section(
                 "The stack", id: "stack",
-                el("figure", attr("class", "diagram"),
-                   el("div", attr("class", "diagram-scroll"), StackDiagram(context: context).render()),
-                   el("figcaption", txt("Each component sits in its primary layer and is coloured by its funding model. Select a component, layer or funding model to open its page.")))
+                .element(named: "figure", nodes: [.class("diagram"),
+                   .div(.class("diagram-scroll"), StackDiagram(context: context).render()),
+                   .element(named: "figcaption", nodes: [.plain("Each component sits in its primary layer and is coloured by its funding model. Select a component, layer or funding model to open its page.")])])
             ),
-            SiteLayout.section("Components by layer", id: "by-layer", el("ul", attr("class", "by-layer"), .group(byLayer))),
+            SiteLayout.section("Components by layer", id: "by-layer", .ul(.class("by-layer"), .group(byLayer))),
             SiteLayout.section(
                 "The recommended stack", id: "recommended",
-                .p(txt("For every concern, the preferred recommendation. Deviating from it costs the shared data listed on the concern's page.")),
-                el("table",
-                   el("thead", el("tr", el("th", attr("scope", "col"), txt("Concern")), el("th", attr("scope", "col"), txt("Layer")),
-                                  el("th", attr("scope", "col"), txt("Preferred")))),
-                   el("tbody", .group(recommended)))
+                .p(.plain("For every concern, the preferred recommendation. Deviating from it costs the shared data listed on the concern's page.")),
+                .table(
+                   SiteLayout.columns("Concern", "Layer", "Preferred"),
+                   .tbody(.group(recommended)))
             ),
-            SiteLayout.section("Browse", id: "browse", el("ul", attr("class", "kinds"), .group(counts))),
+            SiteLayout.section("Browse", id: "browse", .ul(.class("kinds"), .group(counts))),
         ])
         return SiteLayout.render(title: "The stack", context: context, current: nil, main: main)
     }
@@ -64,8 +63,8 @@ struct IndexPages {
         default: body = table(entries, kind: kind)
         }
         let main: Body = .group([
-            .h1(txt(kind.title)),
-            .p(attr("class", "summary"), txt(Self.intro(kind, count: entries.count))),
+            .h1(.plain(kind.title)),
+            .p(.class("summary"), .plain(Self.intro(kind, count: entries.count))),
             body,
         ])
         return SiteLayout.render(title: kind.title, context: context, current: kind, main: main)
@@ -96,17 +95,17 @@ struct IndexPages {
         case .components:
             extra = ("Layer · funding", { entry in
                 guard case .component(let c) = entry else { return .empty }
-                return .group([context.links(c.layers.map(\.value)), txt(" · "), context.link(c.funding.value), context.statusBadge(c.status)])
+                return .group([context.links(c.layers.map(\.value)), .plain(" · "), context.link(c.funding.value), context.statusBadge(c.status)])
             })
         case .standards:
             extra = ("Status", { entry in
                 guard case .standard(let s) = entry else { return .empty }
-                return .group([txt(s.status.rawValue), .unwrap(s.replacedBy) { .group([txt(" → "), context.link($0.value)]) }])
+                return .group([.plain(s.status.rawValue), .unwrap(s.replacedBy) { .group([.plain(" → "), context.link($0.value)]) }])
             })
         case .datasets:
             extra = ("Source of truth", { entry in
                 guard case .dataset(let d) = entry else { return .empty }
-                return .group([context.link(d.source.value), d.consent ? txt(" · consent") : .empty, d.grantRequired ? .empty : txt(" · open")])
+                return .group([context.link(d.source.value), d.consent ? .plain(" · consent") : .empty, d.grantRequired ? .empty : .plain(" · open")])
             })
         case .agencies:
             extra = ("Source kind", { entry in
@@ -116,22 +115,22 @@ struct IndexPages {
         case .layers:
             extra = ("Order", { entry in
                 guard case .layer(let l) = entry else { return .empty }
-                return txt(l.crossCutting ? "\(l.order) (cross-cutting)" : String(l.order))
+                return .plain(l.crossCutting ? "\(l.order) (cross-cutting)" : String(l.order))
             })
         default:
             extra = nil
         }
         let sorted = kind == .layers ? entries.sorted { (context.catalogue.layer($0.id)?.order ?? 0) < (context.catalogue.layer($1.id)?.order ?? 0) } : entries
-        return el("table", attr("class", "entries"),
-                  el("thead", el("tr",
-                                 el("th", attr("scope", "col"), txt("Name")),
-                                 .unwrap(extra) { el("th", attr("scope", "col"), txt($0.header)) },
-                                 el("th", attr("scope", "col"), txt("Summary")))),
-                  el("tbody", .group(sorted.map { entry in
-                      el("tr",
-                         el("th", attr("scope", "row"), context.link(entry.id), .selfClosedElement(named: "br"), el("code", txt(entry.id))),
-                         .unwrap(extra) { el("td", $0.cell(entry)) },
-                         el("td", txt(entry.header.summary)))
+        return .table(.class("entries"),
+                  .thead(.tr(
+                                 .th(.attribute("scope", "col"), .plain("Name")),
+                                 .unwrap(extra) { .th(.attribute("scope", "col"), .plain($0.header)) },
+                                 .th(.attribute("scope", "col"), .plain("Summary")))),
+                  .tbody(.group(sorted.map { entry in
+                      .tr(
+                         .th(.attribute("scope", "row"), context.link(entry.id), .br(), .code(.plain(entry.id))),
+                         .unwrap(extra) { .td($0.cell(entry)) },
+                         .td(.plain(entry.header.summary)))
                   })))
     }
 }
@@ -160,9 +159,9 @@ struct FundingPages {
     }
 
     static func componentList(_ components: [Component], context: SiteContext) -> Body {
-        guard !components.isEmpty else { return .p(attr("class", "none"), txt("No component is on this model.")) }
-        return el("ul", .group(components.map { c in
-            el("li", context.link(c.header.id), context.statusBadge(c.status), .unwrap(c.price) { el("span", attr("class", "muted"), txt(" — " + $0)) })
+        guard !components.isEmpty else { return .p(.class("none"), .plain("No component is on this model.")) }
+        return .ul(.group(components.map { c in
+            .li(context.link(c.header.id), context.statusBadge(c.status), .unwrap(c.price) { .span(.class("muted"), .plain(" — " + $0)) })
         }))
     }
 
@@ -171,39 +170,39 @@ struct FundingPages {
     func lifecycle() -> Body {
         let catalogue = context.catalogue
         let chains: [Body] = catalogue.fundingModels.filter { $0.becomes != nil }.map { start in
-            var steps: [Body] = []
+            var steps: [Node<HTML.ListContext>] = []
             var seen: Set<String> = []
             var model: FundingModel? = start
             while let m = model, seen.insert(m.header.id).inserted {
-                steps.append(el("li", attr("class", "step"),
-                                el("span", attr("class", "swatch"), attr("style", swatchStyle(m.header.id)), attr("aria-hidden", "true")),
-                                el("strong", context.link(m.header.id)), .selfClosedElement(named: "br"),
-                                el("span", attr("class", "muted"), txt(Self.charging(m.charging)))))
+                steps.append(.li(.class("step"),
+                                .span(.class("swatch"), .style(swatchStyle(m.header.id)), .attribute("aria-hidden", "true")),
+                                .strong(context.link(m.header.id)), .br(),
+                                .span(.class("muted"), .plain(Self.charging(m.charging)))))
                 if let b = m.becomes {
-                    steps.append(el("li", attr("class", "transition"),
-                                    txt("then, when its users reach \(Self.number(b.whenUsersReach)), it becomes")))
+                    steps.append(.li(.class("transition"),
+                                    .plain("then, when its users reach \(Self.number(b.whenUsersReach)), it becomes")))
                     model = catalogue.fundingModel(b.model.value)
                 } else {
                     model = nil
                 }
             }
-            return el("ol", attr("class", "lifecycle"), attr("aria-label", "Lifecycle of \(start.header.name)"), .group(steps))
+            return .ol(.class("lifecycle"), .attribute("aria-label", "Lifecycle of \(start.header.name)"), .group(steps))
         }
         let sections: [Body] = catalogue.fundingModels.map { m in
             let components = catalogue.components.filter { $0.funding.value == m.header.id }
             return .section(
-                attr("aria-labelledby", "model-\(m.header.id)"),
-                .h3(attr("id", "model-\(m.header.id)"),
-                    el("span", attr("class", "swatch"), attr("style", swatchStyle(m.header.id)), attr("aria-hidden", "true")),
-                    .a(attr("href", context.path(of: m.header.id).map { context.root + $0.description } ?? "#"), txt(m.header.name)),
-                    el("span", attr("class", "muted"), txt(" — \(Self.charging(m.charging)), \(components.count) component\(components.count == 1 ? "" : "s")"))),
-                .p(txt(m.header.summary)),
+                .attribute("aria-labelledby", "model-\(m.header.id)"),
+                .h3(.id("model-\(m.header.id)"),
+                    .span(.class("swatch"), .style(swatchStyle(m.header.id)), .attribute("aria-hidden", "true")),
+                    .a(.href(Escape.html(context.path(of: m.header.id).map { context.root + $0.description } ?? "#")), .plain(m.header.name)),
+                    .span(.class("muted"), .plain(" — \(Self.charging(m.charging)), \(components.count) component\(components.count == 1 ? "" : "s")"))),
+                .p(.plain(m.header.summary)),
                 Self.componentList(components, context: context)
             )
         }
         return .group([
             SiteLayout.section("Lifecycle", id: "lifecycle",
-                               chains.isEmpty ? .p(attr("class", "none"), txt("No funding model changes into another.")) : .group(chains)),
+                               chains.isEmpty ? .p(.class("none"), .plain("No funding model changes into another.")) : .group(chains)),
             SiteLayout.section("Components on each model", id: "models", .group(sections)),
         ])
     }

@@ -1,14 +1,5 @@
 import Plot
 
-typealias Body = Node<HTML.BodyContext>
-
-/// An element by name with any children: Plot's typed contexts stay out of the way of
-/// content that mixes lists, tables and text.
-func el(_ name: String, _ nodes: Body...) -> Body { .element(named: name, nodes: nodes) }
-func el(_ name: String, _ nodes: [Body]) -> Body { .element(named: name, nodes: nodes) }
-func txt<C>(_ text: String) -> Node<C> { Markup.text(text) }
-func attr<C>(_ name: String, _ value: String) -> Node<C> { Markup.attribute(name, value) }
-
 /// What every page knows: the catalogue, its reach, and where each entry's page is.
 struct SiteContext {
     let catalogue: Catalogue
@@ -27,23 +18,23 @@ struct SiteContext {
 
     /// A link to an entry by its name; an id the catalogue does not know is shown as text.
     func link(_ id: String) -> Body {
-        guard let path = path(of: id) else { return el("code", txt(id)) }
+        guard let path = path(of: id) else { return .code(.plain(id)) }
         return Markup.link(catalogue.name(of: id), to: path, root: root)
     }
 
     func kindIndexPath(_ kind: EntryKind) -> SitePath? { SitePath("\(kind.rawValue).html") }
 
     func kindLink(_ kind: EntryKind) -> Body {
-        guard let path = kindIndexPath(kind) else { return txt(kind.title) }
+        guard let path = kindIndexPath(kind) else { return .plain(kind.title) }
         return Markup.link(kind.title, to: path, root: root)
     }
 
     /// A comma-separated list of links to entries.
     func links(_ ids: [String], empty: String = "none") -> Body {
-        guard !ids.isEmpty else { return el("span", attr("class", "none"), txt(empty)) }
+        guard !ids.isEmpty else { return .span(.class("none"), .plain(empty)) }
         var nodes: [Body] = []
         for (i, id) in ids.enumerated() {
-            if i > 0 { nodes.append(txt(", ")) }
+            if i > 0 { nodes.append(.plain(", ")) }
             nodes.append(link(id))
         }
         return .group(nodes)
@@ -51,14 +42,14 @@ struct SiteContext {
 
     /// Datasets with their source agencies, as a cost is shown everywhere.
     func costList(_ items: [CostItem], nothing: String) -> Body {
-        guard !items.isEmpty else { return .p(attr("class", "none"), txt(nothing)) }
-        return el("ul", attr("class", "cost"), .group(items.map { item in
-            el("li", link(item.dataset), txt(" — source of truth "), link(item.source))
+        guard !items.isEmpty else { return .p(.class("none"), .plain(nothing)) }
+        return .ul(.class("cost"), .group(items.map { item in
+            .li(link(item.dataset), .plain(" — source of truth "), link(item.source))
         }))
     }
 
     func statusBadge(_ status: Lifecycle) -> Body {
-        .if(status != .active, el("span", attr("class", "badge status-\(status.rawValue)"), txt(status.rawValue)))
+        .if(status != .active, .span(.class("badge status-\(status.rawValue)"), .plain(status.rawValue)))
     }
 }
 
@@ -68,41 +59,38 @@ enum SiteLayout {
     static func render(title: String, context: SiteContext, current: EntryKind?, main: Body) -> String {
         let info = context.catalogue.info
         let root = context.root
-        let nav: [Body] = EntryKind.allCases.map { kind in
+        let nav: [Node<HTML.ListContext>] = EntryKind.allCases.map { kind in
             let item = context.kindLink(kind)
-            return kind == current ? el("li", attr("aria-current", "page"), attr("class", "current"), item) : el("li", item)
+            return kind == current ? .li(.attribute("aria-current", "page"), .class("current"), item) : .li(item)
         }
         let html = HTML(
             .lang(.english),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [Markup.text("\(title) · \(info.name) \(info.version)")]),
-                .selfClosedElement(named: "link", attributes: [
-                    .attribute(named: "rel", value: "stylesheet"),
-                    .attribute(named: "href", value: Markup.attributeValue(root + "style.css")),
-                ])
+                .pageTitle("\(title) · \(info.name) \(info.version)"),
+                .link(.rel(.stylesheet), .href(Escape.html(root + "style.css")))
             ),
             .body(
-                attr("data-root", root),
-                .a(attr("class", "skip"), attr("href", "#main"), txt("Skip to content")),
+                .attribute("data-root", root),
+                .a(.class("skip"), .href("#main"), .plain("Skip to content")),
                 .header(
-                    attr("class", "site"),
+                    .class("site"),
                     .div(
-                        attr("class", "brand"),
-                        .a(attr("href", root + "index.html"), attr("class", "home"), txt(info.name)),
-                        .span(attr("class", "version"), txt("catalogue version \(info.version)"))
+                        .class("brand"),
+                        .a(.href(Escape.html(root + "index.html")), .class("home"), .plain(info.name)),
+                        .span(.class("version"), .plain("catalogue version \(info.version)"))
                     ),
                     searchBox(root: root)
                 ),
-                .nav(attr("aria-label", "Catalogue sections"), el("ul", nav)),
-                .main(attr("id", "main"), main),
+                .nav(.ariaLabel("Catalogue sections"), .ul(.group(nav))),
+                .main(.id("main"), main),
                 .footer(
-                    .p(txt("\(info.name), catalogue version \(info.version), published by \(info.publisher).")),
-                    .p(txt("Generated by techstack from the catalogue files. Works offline; no page loads anything from the network."))
+                    .p(.plain("\(info.name), catalogue version \(info.version), published by \(info.publisher).")),
+                    .p(.plain("Generated by techstack from the catalogue files. Works offline; no page loads anything from the network."))
                 ),
-                el("script", attr("src", root + "search-index.js")),
-                el("script", attr("src", root + "search.js"))
+                .script(.src(Escape.html(root + "search-index.js"))),
+                .script(.src(Escape.html(root + "search.js")))
             )
         )
         return html.render() + "\n"
@@ -111,32 +99,35 @@ enum SiteLayout {
     /// A search form that works without a server: search.js answers as you type, and
     /// `index.html?q=TEXT` opens with the search filled in and run.
     static func searchBox(root: String) -> Body {
-        el(
-            "form",
-            attr("class", "search"), attr("role", "search"), attr("action", root + "index.html"), attr("method", "get"),
-            el("label", attr("for", "search-input"), txt("Search the catalogue")),
-            .selfClosedElement(named: "input", attributes: [
-                .attribute(named: "type", value: "search"), .attribute(named: "id", value: "search-input"),
-                .attribute(named: "name", value: "q"), .attribute(named: "autocomplete", value: "off"),
-                .attribute(named: "placeholder", value: "id, name, summary or data item"),
+        .form(
+            .class("search"), .attribute("role", "search"), .action(Escape.html(root + "index.html")), .method(.get),
+            .label(.for("search-input"), .plain("Search the catalogue")),
+            .input(
+                .type(.search), .id("search-input"), .name("q"), .autocomplete(false),
+                .placeholder("id, name, summary or data item"),
                 .attribute(named: "aria-controls", value: "search-results"),
-                .attribute(named: "aria-describedby", value: "search-help"),
-            ]),
-            el("span", attr("id", "search-help"), attr("class", "visually-hidden"),
-               txt("Results appear below as you type. Use the down arrow to move into them and Enter to open one.")),
-            el("div", attr("id", "search-status"), attr("class", "search-status"), attr("role", "status"), attr("aria-live", "polite")),
-            el("ul", attr("id", "search-results"), attr("class", "search-results"), attr("aria-label", "Search results"))
+                .attribute(named: "aria-describedby", value: "search-help")
+            ),
+            .span(.id("search-help"), .class("visually-hidden"),
+                  .plain("Results appear below as you type. Use the down arrow to move into them and Enter to open one.")),
+            .div(.id("search-status"), .class("search-status"), .attribute("role", "status"), .attribute("aria-live", "polite")),
+            .ul(.id("search-results"), .class("search-results"), .ariaLabel("Search results"))
         )
     }
 
     /// `<dl>` of label → value rows, leaving out rows with no value.
     static func facts(_ rows: [(String, Body?)]) -> Body {
-        el("dl", attr("class", "facts"), .group(rows.compactMap { row in
-            row.1.map { .group([el("dt", txt(row.0)), el("dd", $0)]) }
+        .dl(.class("facts"), .group(rows.compactMap { row in
+            row.1.map { .group([.dt(.plain(row.0)), .dd($0)]) }
         }))
     }
 
     static func section(_ heading: String, id: String, _ content: Body...) -> Body {
-        .section(attr("aria-labelledby", id), .h2(attr("id", id), txt(heading)), .group(content))
+        .section(.attribute("aria-labelledby", id), .h2(.id(id), .plain(heading)), .group(content))
+    }
+
+    /// A table's header row: one column heading per title.
+    static func columns(_ titles: String...) -> Node<HTML.TableContext> {
+        .thead(.tr(.group(titles.map { .th(.attribute("scope", "col"), .plain($0)) })))
     }
 }

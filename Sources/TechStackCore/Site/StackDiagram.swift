@@ -70,7 +70,7 @@ struct StackDiagram {
         // The legend comes first, so it is read before the shapes it explains.
         let (legend, legendHeight) = legendNode(y: outerPad)
         // The frames nest, outermost first; the layer bands sit inside the innermost.
-        var nodes: [Body] = [legend]
+        var nodes: [Node<SVG.Context>] = [legend]
         var y = outerPad + legendHeight + 12
         var x = outerPad
         var w = Self.width - 2 * outerPad
@@ -117,16 +117,15 @@ struct StackDiagram {
         let description = "\(inner.count) layers from top to bottom: \(layerNames)"
             + (frames.isEmpty ? "" : ", inside the \(frameNames)")
             + ". \(catalogue.components.count) components, each in its primary layer and coloured by its funding model; each links to its page."
-        return el(
-            "svg",
-            attr("xmlns", "http://www.w3.org/2000/svg"),
-            attr("class", "stack-diagram"),
-            attr("viewBox", "0 0 \(Self.format(Self.width)) \(Self.format(height))"),
-            attr("role", "group"),
-            attr("aria-labelledby", "stack-title"),
-            attr("aria-describedby", "stack-desc"),
-            el("title", attr("id", "stack-title"), txt("\(catalogue.info.name): the stack")),
-            el("desc", attr("id", "stack-desc"), txt(description)),
+        return .svg(
+            .attribute("xmlns", "http://www.w3.org/2000/svg"),
+            .class("stack-diagram"),
+            .viewBox(Self.width, height),
+            .role("group"),
+            .ariaLabelledBy("stack-title"),
+            .attribute("aria-describedby", "stack-desc"),
+            .title("\(catalogue.info.name): the stack", id: "stack-title"),
+            .desc(description, id: "stack-desc"),
             .group(nodes)
         )
     }
@@ -156,42 +155,42 @@ struct StackDiagram {
         return chips.isEmpty ? 0 : y + Self.chipHeight - y0
     }
 
-    private func frameNode(_ layer: Layer, x: Double, y: Double, width: Double, height: Double, header: Double, chips: [Chip]) -> Body {
+    private func frameNode(_ layer: Layer, x: Double, y: Double, width: Double, height: Double, header: Double, chips: [Chip]) -> Node<SVG.Context> {
         let link = layerLink(layer, x: x + 22, y: y + 30, titleColour: "#ffffff", subColour: "#cbd5e1",
                              sub: "Around every layer")
-        return el(
-            "g", attr("class", "frame"),
+        return .g(
+            .class("frame"),
             rect(x: x, y: y, width: width, height: height, rx: 16, fill: "#1e3a5f", stroke: "#0f2744", strokeWidth: 1),
             link,
             .group(chips.map(chipNode))
         )
     }
 
-    private func bandNode(_ band: Band, x: Double, y: Double, width: Double) -> Body {
+    private func bandNode(_ band: Band, x: Double, y: Double, width: Double) -> Node<SVG.Context> {
         let concerns = catalogue.concerns.filter { $0.layer.value == band.layer.header.id }.count
         let components = catalogue.components.filter { $0.layers.contains { $0.value == band.layer.header.id } }.count
         let sub = "\(components) component\(components == 1 ? "" : "s") · \(concerns) concern\(concerns == 1 ? "" : "s")"
-        return el(
-            "g", attr("class", "layer"),
+        return .g(
+            .class("layer"),
             rect(x: x, y: y, width: width, height: band.height, rx: 10, fill: "#f8fafc", stroke: "#cbd5e1", strokeWidth: 1),
             layerLink(band.layer, x: x + 18, y: y + 30, titleColour: "#0f172a", subColour: "#475569", sub: sub),
             band.chips.isEmpty
-                ? text("No components", x: x + Self.labelWidth, y: y + 38, size: 13, colour: "#475569", extra: [attr("font-style", "italic")])
+                ? text("No components", x: x + Self.labelWidth, y: y + 38, size: 13, colour: "#475569", extra: [.attribute("font-style", "italic")])
                 : .group(band.chips.map(chipNode))
         )
     }
 
-    private func layerLink(_ layer: Layer, x: Double, y: Double, titleColour: String, subColour: String, sub: String) -> Body {
+    private func layerLink(_ layer: Layer, x: Double, y: Double, titleColour: String, subColour: String, sub: String) -> Node<SVG.Context> {
         let lines = Self.wrap(layer.header.name, width: 22).prefix(2)
-        var nodes: [Body] = [el("title", txt("\(layer.header.name): layer page"))]
+        var nodes: [Node<SVG.Context>] = [.title("\(layer.header.name): layer page")]
         for (i, line) in lines.enumerated() {
-            nodes.append(text(line, x: x, y: y + Double(i) * 20, size: 17, colour: titleColour, extra: [attr("font-weight", "700")]))
+            nodes.append(text(line, x: x, y: y + Double(i) * 20, size: 17, colour: titleColour, extra: [.attribute("font-weight", "700")]))
         }
         nodes.append(text(sub, x: x, y: y + Double(lines.count) * 20 + 2, size: 12.5, colour: subColour))
-        return el("a", attr("href", href(layer.header.id)), attr("class", "layer-link"), .group(nodes))
+        return .a(.href(href(layer.header.id)), .class("layer-link"), .group(nodes))
     }
 
-    private func chipNode(_ chip: Chip) -> Body {
+    private func chipNode(_ chip: Chip) -> Node<SVG.Context> {
         let c = chip.component
         let model = c.funding.value
         let swatch = context.palette.swatch(model)
@@ -203,22 +202,22 @@ struct StackDiagram {
         }
         title += "; funding: \(catalogue.name(of: model))"
         if inactive { title += "; \(c.status.rawValue)" }
-        var shape: [Body] = [
-            el("title", txt(title)),
+        var shape: [Node<SVG.Context>] = [
+            .title(title),
             rect(x: chip.x, y: chip.y, width: chip.width, height: Self.chipHeight, rx: 8, fill: swatch.fill,
-                 stroke: swatch.stroke, strokeWidth: 1.5, extra: hybrid ? [attr("stroke-dasharray", "5 3")] : [], classes: "chip"),
+                 stroke: swatch.stroke, strokeWidth: 1.5, extra: hybrid ? [.attribute("stroke-dasharray", "5 3")] : [], classes: "chip"),
             text(chip.label, x: chip.x + 15, y: chip.y + 23.5, size: Self.chipFont, colour: "#0f172a",
-                 extra: inactive ? [attr("text-decoration", "line-through")] : []),
+                 extra: inactive ? [.attribute("text-decoration", "line-through")] : []),
         ]
         if hybrid {
             shape.append(diamond(cx: chip.x + chip.width - 15, cy: chip.y + Self.chipHeight / 2, colour: swatch.stroke))
         }
-        return el("a", attr("href", href(c.header.id)), attr("class", inactive ? "chip-link inactive" : "chip-link"), .group(shape))
+        return .a(.href(href(c.header.id)), .class(inactive ? "chip-link inactive" : "chip-link"), .group(shape))
     }
 
     /// The legend: one swatch per funding model (each a link), then the hybrid and status marks.
-    private func legendNode(y: Double) -> (Body, Double) {
-        var nodes: [Body] = [text("Funding model", x: 18, y: y + 16, size: 14, colour: "#0f172a", extra: [attr("font-weight", "700")])]
+    private func legendNode(y: Double) -> (Node<SVG.Context>, Double) {
+        var nodes: [Node<SVG.Context>] = [text("Funding model", x: 18, y: y + 16, size: 14, colour: "#0f172a", extra: [.attribute("font-weight", "700")])]
         var x = 150.0, rowY = y
         let x1 = Self.width - 16
         func place(_ width: Double) -> (Double, Double) {
@@ -233,27 +232,25 @@ struct StackDiagram {
             let swatch = context.palette.swatch(model.header.id)
             let name = Self.shorten(model.header.name, to: 34)
             let (lx, ly) = place(30 + Self.textWidth(name, size: 13))
-            nodes.append(el(
-                "a", attr("href", href(model.header.id)), attr("class", "legend-link"),
-                el("title", txt("\(model.header.name): funding model page")),
+            nodes.append(.a(
+                .href(href(model.header.id)), .class("legend-link"),
+                .title("\(model.header.name): funding model page"),
                 rect(x: lx, y: ly, width: 22, height: 22, rx: 5, fill: swatch.fill, stroke: swatch.stroke, strokeWidth: 1.5),
                 text(name, x: lx + 30, y: ly + 16, size: 13, colour: "#0f172a")
             ))
         }
         let (hx, hy) = place(30 + Self.textWidth("Hybrid: also in another layer", size: 13))
-        nodes.append(el(
-            "g",
-            rect(x: hx, y: hy, width: 22, height: 22, rx: 5, fill: "#ffffff", stroke: "#334155", strokeWidth: 1.5, extra: [attr("stroke-dasharray", "5 3")]),
+        nodes.append(.g(
+            rect(x: hx, y: hy, width: 22, height: 22, rx: 5, fill: "#ffffff", stroke: "#334155", strokeWidth: 1.5, extra: [.attribute("stroke-dasharray", "5 3")]),
             diamond(cx: hx + 11, cy: hy + 11, colour: "#334155"),
             text("Hybrid: also in another layer", x: hx + 30, y: hy + 16, size: 13, colour: "#0f172a")
         ))
         let (sx, sy) = place(46 + Self.textWidth("deprecated or retired", size: 13))
-        nodes.append(el(
-            "g",
-            text("Name", x: sx, y: sy + 16, size: 13, colour: "#0f172a", extra: [attr("text-decoration", "line-through")]),
+        nodes.append(.g(
+            text("Name", x: sx, y: sy + 16, size: 13, colour: "#0f172a", extra: [.attribute("text-decoration", "line-through")]),
             text("deprecated or retired", x: sx + 46, y: sy + 16, size: 13, colour: "#0f172a")
         ))
-        return (el("g", attr("class", "legend"), .group(nodes)), rowY - y + 24)
+        return (.g(.class("legend"), .group(nodes)), rowY - y + 24)
     }
 
     private func href(_ id: String) -> String {
@@ -263,26 +260,18 @@ struct StackDiagram {
     // MARK: shapes
 
     private func rect(x: Double, y: Double, width: Double, height: Double, rx: Double, fill: String, stroke: String,
-                      strokeWidth: Double, extra: [Body] = [], classes: String? = nil) -> Body {
-        el("rect",
-           attr("x", Self.format(x)), attr("y", Self.format(y)), attr("width", Self.format(width)), attr("height", Self.format(height)),
-           attr("rx", Self.format(rx)), attr("fill", fill), attr("stroke", stroke), attr("stroke-width", Self.format(strokeWidth)),
-           .unwrap(classes) { attr("class", $0) }, .group(extra))
+                      strokeWidth: Double, extra: [Node<SVG.Context>] = [], classes: String? = nil) -> Node<SVG.Context> {
+        .rect(.x(x), .y(y), .width(width), .height(height), .rx(rx), .fill(fill), .stroke(stroke), .strokeWidth(strokeWidth),
+              .unwrap(classes) { .class($0) }, .group(extra))
     }
 
-    private func text(_ content: String, x: Double, y: Double, size: Double, colour: String, extra: [Body] = []) -> Body {
-        el("text", attr("x", Self.format(x)), attr("y", Self.format(y)), attr("font-size", Self.format(size)),
-           attr("fill", colour), .group(extra), txt(content))
+    private func text(_ content: String, x: Double, y: Double, size: Double, colour: String, extra: [Node<SVG.Context>] = []) -> Node<SVG.Context> {
+        .label(.x(x), .y(y), .fontSize(size), .fill(colour), .group(extra), .plain(content))
     }
 
-    private func diamond(cx: Double, cy: Double, colour: String) -> Body {
+    private func diamond(cx: Double, cy: Double, colour: String) -> Node<SVG.Context> {
         let r = 5.5
-        let points = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(Self.format($0.0)),\(Self.format($0.1))" }
-        return el("polygon", attr("points", points.joined(separator: " ")), attr("fill", colour), attr("aria-hidden", "true"))
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        return .polygon(.points([(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]), .fill(colour), .attribute("aria-hidden", "true"))
     }
 
     /// A chip's label: the name without its parenthesised expansion ("APEX (API Exchange)"

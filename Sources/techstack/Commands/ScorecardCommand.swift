@@ -54,7 +54,7 @@ struct ScorecardCommand: ParsableCommand {
             let day = try today.day()
             let catalogue = try self.catalogue.usable()
             let ruleSet = try rules.usable(against: catalogue)
-            let metrics = ScorecardMetrics(catalogue: catalogue, today: day)
+            let metrics = ScorecardMetrics(catalogue: catalogue, today: day, rules: ruleSet)
             let linter = findings ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
             let plan = try programme.load(catalogue: catalogue, rules: ruleSet, rulesDirectory: rules.directory, record: record)
             let goalLinter = plan.needsLint && linter == nil ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil

@@ -1,17 +1,11 @@
 extension Linter {
-    /// A deviation (README, "Reach and cost"): the manifest answers a concern and none of its answers is
-    /// recommended. Named with what it costs; a free deviation gets `severity-when-free`.
-    func recommendedChoice(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
+    /// A deviation (README, "Reach and cost"): the manifest answers a concern and none of its
+    /// answers is recommended. Named with what it costs; a free deviation gets `severity-when-free`.
+    func recommendedChoice(_ rule: Rule, _ severity: Severity, _ assessment: ProjectAssessment) -> [Finding] {
         var out: [Finding] = []
-        for answer in manifest.choices {
-            guard let concern = catalogue.concern(answer.concern.value) else { continue }
-            let recommended = concern.recommended.map(\.value)
-            // Ids that are no standard or component take no part (unknown-reference names them):
-            // a misspelt answer is reported once, not also as a deviation that costs data.
-            let known = answer.choices.filter { catalogue.kind(of: $0.value) == .standards || catalogue.kind(of: $0.value) == .components }
-            let chosen = known.map(\.value)
-            guard !chosen.isEmpty, !chosen.contains(where: recommended.contains), let first = known.first else { continue }
-            let cost = reach.cost(ofDeviation: concern.header.id, to: chosen)
+        for deviation in assessment.deviations {
+            guard let first = deviation.choice.first else { continue }
+            let chosen = deviation.choiceIDs, recommended = deviation.recommended, cost = deviation.cost
             let level: Severity
             if cost.isEmpty {
                 guard let free = rule.parameters.severityWhenFree else { continue }
@@ -20,16 +14,20 @@ extension Linter {
                 level = severity
             }
             let verb = chosen.count == 1 ? "deviates" : "deviate"
-            var message = "\(concern.header.id): \(Self.list(chosen.map { "'\($0)'" })) \(verb) from the recommended \(Self.either(recommended)); "
-            if cost.isEmpty {
-                message += "this costs no shared data today, but every deviation is one more thing no other agency shares."
-            } else {
-                message += "this gives up \(describe(cost, upTo: 3))."
-            }
-            message += " Choose \(Self.list(recommended, last: "or")) or add an exemption."
-            out.append(Finding(rule: rule.id, severity: level, message: message, mark: first.mark,
-                               concern: concern.header.id, choice: chosen, recommended: recommended, cost: cost))
+            out.append(Finding(rule: rule.id, severity: level, message: Self.deviationMessage(deviation, verb: verb, cost: describe(cost, upTo: 3)),
+                               mark: first.mark, concern: deviation.concern, choice: chosen, recommended: recommended, cost: cost))
         }
         return out
+    }
+
+    /// "api-style: 'soap' deviates from the recommended 'rest-json'; this gives up …".
+    static func deviationMessage(_ deviation: ProjectAssessment.Deviation, verb: String, cost: String) -> String {
+        var message = "\(deviation.concern): \(list(deviation.choiceIDs.map { "'\($0)'" })) \(verb) from the recommended \(either(deviation.recommended)); "
+        if deviation.cost.isEmpty {
+            message += "this costs no shared data today, but every deviation is one more thing no other agency shares."
+        } else {
+            message += "this gives up \(cost)."
+        }
+        return message + " Choose \(list(deviation.recommended, last: "or")) or add an exemption."
     }
 }

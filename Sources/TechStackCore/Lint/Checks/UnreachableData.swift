@@ -1,16 +1,11 @@
 extension Linter {
     /// A consumed dataset outside Reach(project's stack): no access path is satisfied by the
     /// ids the project answers in `choices`. Names what the nearest path lacks.
-    func unreachableData(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
-        let stack = manifest.stack
-        var reached: Set<String>?
-        var out: [Finding] = []
-        for consumed in manifest.consumes {
-            guard let dataset = catalogue.dataset(consumed.value) else { continue }
-            if reached == nil { reached = reach.reach(stack) }
-            if reached?.contains(consumed.value) == true { continue }
-            var message = "consumes '\(consumed.value)' (\(dataset.header.name), source \(dataset.source.value)), which the project's stack cannot reach"
-            if let (path, missing) = reach.nearestPath(to: dataset, from: stack) {
+    func unreachableData(_ rule: Rule, _ severity: Severity, _ assessment: ProjectAssessment) -> [Finding] {
+        assessment.unreachable.map { gap in
+            let id = gap.dataset.value
+            var message = "consumes '\(id)' (\(catalogue.name(of: id)), source \(gap.source)), which the project's stack cannot reach"
+            if let (path, missing) = gap.nearest {
                 let via = path.via.map { " (via \($0.value))" } ?? ""
                 let needs = missing.map { id -> String in
                     if let concern = catalogue.concerns(recommending: id).first { return "\(id) (\(concern.header.id): \(id))" }
@@ -20,9 +15,8 @@ extension Linter {
             } else {
                 message += ": the catalogue lists no access path to it."
             }
-            out.append(Finding(rule: rule.id, severity: severity, message: message, mark: consumed.mark,
-                               cost: [CostItem(dataset: consumed.value, source: dataset.source.value)], dataset: consumed.value))
+            return Finding(rule: rule.id, severity: severity, message: message, mark: gap.dataset.mark,
+                           cost: [CostItem(dataset: id, source: gap.source)], dataset: id)
         }
-        return out
     }
 }

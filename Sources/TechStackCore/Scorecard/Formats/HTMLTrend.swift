@@ -1,3 +1,5 @@
+import Plot
+
 /// The trend as one self-contained HTML page: a line chart of adoption over time (the whole
 /// portfolio and every agency), a sparkline per concern, and the biggest improvements and drops.
 public enum HTMLTrend: TrendFormat {
@@ -7,38 +9,39 @@ public enum HTMLTrend: TrendFormat {
     static let palette = ["#1d4ed8", "#c2410c", "#047857", "#7c3aed", "#b91c1c", "#0e7490", "#a16207", "#be185d", "#4d7c0f", "#475569"]
 
     public static func generate(_ trend: Trend, history: String, style: Style) -> String {
-        let e = HTMLPage.escape
         let last = trend.points.last
-        var body = "<header class=\"top\"><h1>Adoption trend</h1><p>\(trend.points.count) snapshot\(plural(trend.points.count)) in \(e(history))"
-        if let last { body += " · latest \(e(last.day)) with \(e(last.catalogue)) \(e(last.catalogueVersion))" }
-        body += "</p></header>\n<main>\n"
+        var line = "\(trend.points.count) snapshot\(plural(trend.points.count)) in \(history)"
+        if let last { line += " · latest \(last.day) with \(last.catalogue) \(last.catalogueVersion)" }
+        let header: Body = .header(.class("top"), .h1(.plain("Adoption trend")), .p(.plain(line)))
         guard !trend.points.isEmpty else {
-            body += "<section><p>No snapshot yet: record one with <code>techstack scorecard PATH... --record \(e(history))</code>.</p></section></main>"
-            return HTMLPage.document(title: "Adoption trend", body: body)
+            let empty: Body = .main(.section(.p(.plain("No snapshot yet: record one with "),
+                                                .code(.plain("techstack scorecard PATH... --record \(history)")), .plain("."))))
+            return HTMLPage.document(title: "Adoption trend", body: .group([header, empty]))
         }
-        body += "<div class=\"cards\" id=\"summary\">"
-        if let last {
-            body += "<div class=\"card \(HTMLPage.rateClass(last.adoption))\"><div class=\"value\">\(percent(last.adoption))</div><div class=\"label\">adoption on \(e(last.day))</div></div>"
+        func card(_ cls: String, _ value: String, _ label: String) -> Body {
+            .div(.class(cls.isEmpty ? "card" : "card \(cls)"), .div(.class("value"), .plain(value)), .div(.class("label"), .plain(label)))
         }
-        if let overall = trend.overall {
-            let cls = overall.points > 0 ? "good" : "poor"
-            body += "<div class=\"card \(cls)\"><div class=\"value\">\(signedPoints(overall.points))</div><div class=\"label\">points since the snapshot before</div></div>"
-        }
-        if let last {
-            body += "<div class=\"card\"><div class=\"value\">\(last.projects)</div><div class=\"label\">projects in the latest snapshot</div></div>"
-            body += "<div class=\"card\"><div class=\"value\">\(last.deviations)</div><div class=\"label\">deviations in the latest snapshot</div></div>"
-        }
-        body += "</div>\n"
-        body += "<section id=\"trend-chart\"><h2>Adoption over time</h2><p class=\"note\">Share of answered concerns on a recommended choice at each snapshot: the whole portfolio (thick) and each agency.</p>\(lineChart(trend))</section>\n"
-        body += changesSection(trend)
-        body += concernsSection(trend)
-        body += snapshotsSection(trend)
-        body += "</main>"
-        return HTMLPage.document(title: "Adoption trend · \(history)", body: body)
+        let cards: Body = .div(
+            .class("cards"), .id("summary"),
+            .unwrap(last) { card(HTMLPage.rateClass($0.adoption), percent($0.adoption), "adoption on \($0.day)") },
+            .unwrap(trend.overall) { card($0.points > 0 ? "good" : "poor", signedPoints($0.points), "points since the snapshot before") },
+            .unwrap(last) { .group([card("", "\($0.projects)", "projects in the latest snapshot"),
+                                    card("", "\($0.deviations)", "deviations in the latest snapshot")]) }
+        )
+        let main: Body = .main(
+            cards,
+            HTMLPage.section("trend-chart", "Adoption over time",
+                             note: "Share of answered concerns on a recommended choice at each snapshot: the whole portfolio (thick) and each agency.",
+                             lineChart(trend)),
+            changesSection(trend),
+            concernsSection(trend),
+            snapshotsSection(trend)
+        )
+        return HTMLPage.document(title: "Adoption trend · \(history)", body: .group([header, main]))
     }
 
-    static func lineChart(_ trend: Trend) -> String {
-        let e = HTMLPage.escape, n = HTMLPage.n
+    static func lineChart(_ trend: Trend) -> Body {
+        let n = HTMLPage.n
         let left = 44.0, top = 12.0, width = 640.0, height = 260.0, bottom = 40.0
         let count = trend.points.count
         // Points stand at their dates, not their ranks: a gap of months looks like one.
@@ -49,14 +52,15 @@ public enum HTMLTrend: TrendFormat {
         let values = (trend.points.map(\.adoption) + trend.agencies.flatMap(\.adoption)).compactMap { $0 }
         let floor = max(0, ((values.min() ?? 0) * 10 - 0.5).rounded(.down) / 10)
         func y(_ v: Double) -> Double { top + (1 - (v - floor) / (1 - floor)) * height }
-        var svg = "<svg role=\"img\" aria-labelledby=\"trend-title\" viewBox=\"0 0 \(n(left + width + 170)) \(n(top + height + bottom))\" width=\"100%\" style=\"max-width:\(n(left + width + 170))px\"><title id=\"trend-title\">Adoption over time per agency</title>"
+        var nodes: [Node<SVG.Context>] = []
         let step = 1 - floor > 0.5 ? 0.25 : 0.1
         for tick in stride(from: floor, through: 1.0001, by: step) {
-            svg += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(left + width))\" y2=\"\(n(y(tick)))\"/><text class=\"muted\" x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(Int((tick * 100).rounded()))%</text>"
+            nodes.append(.line(.class("grid"), .from(left, y(tick), to: left + width, y(tick))))
+            nodes.append(.label(.class("muted"), .x(left - 6), .y(y(tick) + 4), .textAnchor("end"), .plain("\(Int((tick * 100).rounded()))%")))
         }
         let labelEvery = max(1, count / 8)
         for (i, p) in trend.points.enumerated() where i % labelEvery == 0 || i == count - 1 {
-            svg += "<text class=\"muted\" x=\"\(n(x(i)))\" y=\"\(n(top + height + 18))\" text-anchor=\"middle\">\(e(p.day))</text>"
+            nodes.append(.label(.class("muted"), .x(x(i)), .y(top + height + 18), .textAnchor("middle"), .plain(p.day)))
         }
         var lines: [(id: String, values: [Double?], color: String, thick: Bool)] = [("all projects", trend.points.map(\.adoption), "#14213d", true)]
         for (i, series) in trend.agencies.enumerated() {
@@ -65,7 +69,7 @@ public enum HTMLTrend: TrendFormat {
         for line in lines {
             var path = ""
             var pen = false
-            var marks = ""
+            var marks: [Node<SVG.Context>] = []
             for (i, value) in line.values.enumerated() {
                 guard let value else {
                     pen = false
@@ -73,40 +77,42 @@ public enum HTMLTrend: TrendFormat {
                 }
                 path += "\(pen ? "L" : "M")\(n(x(i))) \(n(y(value)))"
                 pen = true
-                marks += "<circle cx=\"\(n(x(i)))\" cy=\"\(n(y(value)))\" r=\"\(line.thick ? 4 : 3)\" fill=\"\(line.color)\"><title>\(e("\(line.id) on \(trend.points[i].day): \(percent(value))"))</title></circle>"
+                marks.append(.circle(.cx(x(i)), .cy(y(value)), .r(line.thick ? 4 : 3), .fill(line.color),
+                                     .title("\(line.id) on \(trend.points[i].day): \(percent(value))")))
             }
-            svg += "<g><title>\(e(line.id))</title><path d=\"\(path)\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"\(line.thick ? 3.5 : 1.8)\"/>\(marks)</g>"
+            nodes.append(.g(.title(line.id), .path(.d(path), .fill("none"), .stroke(line.color), .strokeWidth(line.thick ? 3.5 : 1.8)), .group(marks)))
         }
         for (i, line) in lines.enumerated() {
             let ly = top + 6 + Double(i) * 18
-            svg += "<line x1=\"\(n(left + width + 20))\" y1=\"\(n(ly))\" x2=\"\(n(left + width + 40))\" y2=\"\(n(ly))\" stroke=\"\(line.color)\" stroke-width=\"\(line.thick ? 3.5 : 2)\"/><text x=\"\(n(left + width + 46))\" y=\"\(n(ly + 4))\">\(e(HTMLScorecard.truncate(line.id, 18)))</text>"
+            nodes.append(.line(.from(left + width + 20, ly, to: left + width + 40, ly), .stroke(line.color), .strokeWidth(line.thick ? 3.5 : 2)))
+            nodes.append(.label(.x(left + width + 46), .y(ly + 4), .plain(HTMLScorecard.truncate(line.id, 18))))
         }
-        return svg + "</svg>"
+        return HTMLScorecard.chart(titled: "Adoption over time per agency", id: "trend-title", width: left + width + 170, height: top + height + bottom, nodes)
     }
 
-    static func changesSection(_ trend: Trend) -> String {
-        let e = HTMLPage.escape
+    static func changesSection(_ trend: Trend) -> Body {
         guard trend.points.count >= 2 else {
-            return "<section id=\"changes\"><h2>Improvements and drops</h2><p>One snapshot: record another to compare.</p></section>\n"
+            return HTMLPage.section("changes", "Improvements and drops", .p(.plain("One snapshot: record another to compare.")))
         }
         let before = trend.points[0].day, after = trend.points[trend.points.count - 1].day
-        var out = "<section id=\"changes\"><h2>Biggest improvements and drops</h2><p class=\"note\">From \(e(before)) to \(e(after)), in percentage points of adoption.</p>"
-        for (title, id, changes) in [("Improvements", "improvements", trend.improvements), ("Drops", "drops", trend.drops)] {
-            let rows = changes.map { c in
-                "<tr><td class=\"num \(c.points > 0 ? "up" : "down")\" data-v=\"\(c.points)\">\(signedPoints(c.points))</td><td>\(c.subject.rawValue)</td><td><code>\(e(c.id))</code></td><td class=\"num\" data-v=\"\(c.before ?? -1)\">\(percent(c.before))</td><td class=\"num\" data-v=\"\(c.after ?? -1)\">\(percent(c.after))</td></tr>"
+        let parts: [Body] = [("Improvements", "improvements", trend.improvements), ("Drops", "drops", trend.drops)].map { title, id, changes in
+            let rows: [HTMLRow] = changes.map { c in
+                .tr(HTMLPage.number(.plain(signedPoints(c.points)), sortKey: String(c.points), classes: "num \(c.points > 0 ? "up" : "down")"),
+                    .td(.plain(c.subject.rawValue)), .td(HTMLPage.code(c.id)),
+                    HTMLPage.number(.plain(percent(c.before)), sortKey: String(c.before ?? -1)),
+                    HTMLPage.number(.plain(percent(c.after)), sortKey: String(c.after ?? -1)))
             }
-            if rows.isEmpty {
-                out += "<h3>\(title)</h3><p>None.</p>"
-            } else {
-                out += "<h3>\(title)</h3>" + HTMLPage.sortableTable(id: id, caption: "\(title) between the first and the last day",
-                    header: [("Points", true), ("Of", false), ("Id", false), ("Before", true), ("After", true)], rows: rows)
-            }
+            guard !rows.isEmpty else { return .group([.h3(.plain(title)), .p(.plain("None."))]) }
+            return .group([.h3(.plain(title)), HTMLPage.sortableTable(
+                id: id, caption: "\(title) between the first and the last day",
+                header: [("Points", true), ("Of", false), ("Id", false), ("Before", true), ("After", true)], rows: rows)])
         }
-        return out + "</section>\n"
+        return HTMLPage.section("changes", "Biggest improvements and drops",
+                                note: "From \(before) to \(after), in percentage points of adoption.", .group(parts))
     }
 
     /// A small line for one series, 0–100 %.
-    static func sparkline(_ values: [Double?]) -> String {
+    static func sparkline(_ values: [Double?]) -> Body {
         let n = HTMLPage.n
         let w = 120.0, h = 24.0
         var path = ""
@@ -120,36 +126,46 @@ public enum HTMLTrend: TrendFormat {
             path += "\(pen ? "L" : "M")\(n(x)) \(n(2 + (1 - value) * (h - 4)))"
             pen = true
         }
-        return "<svg width=\"\(n(w))\" height=\"\(n(h))\" viewBox=\"0 0 \(n(w)) \(n(h))\" aria-hidden=\"true\"><rect x=\"0\" y=\"0\" width=\"\(n(w))\" height=\"\(n(h))\" fill=\"#f3f5f8\"/><path d=\"\(path)\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"1.8\"/></svg>"
+        return .svg(.width(w), .height(h), .viewBox(w, h), .attribute("aria-hidden", "true"),
+                    .rect(.x(0), .y(0), .width(w), .height(h), .fill("#f3f5f8")),
+                    .path(.d(path), .fill("none"), .stroke("#1d4ed8"), .strokeWidth(1.8)))
     }
 
-    static func concernsSection(_ trend: Trend) -> String {
-        let e = HTMLPage.escape
-        func rows(_ series: [Trend.Series]) -> [String] {
+    static func concernsSection(_ trend: Trend) -> Body {
+        func rows(_ series: [Trend.Series]) -> [HTMLRow] {
             series.map { s in
                 let first = s.adoption.first ?? nil, last = s.adoption.last ?? nil
                 let change = s.adoption.count >= 2 ? Trend.change(.concern, s.id, first, last) : nil
-                let changeCell = change.map { "<td class=\"num \($0.points > 0 ? "up" : "down")\" data-v=\"\($0.points)\">\(signedPoints($0.points))</td>" } ?? "<td class=\"num\" data-v=\"0\">—</td>"
-                return "<tr><td><code>\(e(s.id))</code>\(s.name.map { " " + e($0) } ?? "")</td><td>\(sparkline(s.adoption))</td><td class=\"num\" data-v=\"\(first ?? -1)\">\(percent(first))</td><td class=\"num\" data-v=\"\(last ?? -1)\">\(percent(last))</td>\(changeCell)</tr>"
+                let changeCell: HTMLCell = change.map {
+                    HTMLPage.number(.plain(signedPoints($0.points)), sortKey: String($0.points), classes: "num \($0.points > 0 ? "up" : "down")")
+                } ?? HTMLPage.number(.plain("—"), sortKey: "0")
+                return .tr(.td(HTMLPage.code(s.id), .unwrap(s.name) { .plain(" " + $0) }),
+                           .td(sparkline(s.adoption)),
+                           HTMLPage.number(.plain(percent(first)), sortKey: String(first ?? -1)),
+                           HTMLPage.number(.plain(percent(last)), sortKey: String(last ?? -1)),
+                           changeCell)
             }
         }
         let header: [(title: String, numeric: Bool)] = [("Id", false), ("Over time", false), ("First", true), ("Latest", true), ("Last change", true)]
-        return "<section id=\"agency-trend\"><h2>Agencies over time</h2>"
-            + HTMLPage.sortableTable(id: "agency-trend-table", caption: "Adoption per agency at the first and latest snapshot", header: header, rows: rows(trend.agencies))
-            + "</section>\n<section id=\"concern-trend\"><h2>Concerns over time</h2>"
-            + HTMLPage.sortableTable(id: "concern-trend-table", caption: "Adoption per concern at the first and latest snapshot", header: header, rows: rows(trend.concerns))
-            + "</section>\n"
+        return .group([
+            HTMLPage.section("agency-trend", "Agencies over time", HTMLPage.sortableTable(
+                id: "agency-trend-table", caption: "Adoption per agency at the first and latest snapshot", header: header, rows: rows(trend.agencies))),
+            HTMLPage.section("concern-trend", "Concerns over time", HTMLPage.sortableTable(
+                id: "concern-trend-table", caption: "Adoption per concern at the first and latest snapshot", header: header, rows: rows(trend.concerns))),
+        ])
     }
 
-    static func snapshotsSection(_ trend: Trend) -> String {
-        let e = HTMLPage.escape
-        let rows = trend.points.map { p in
-            "<tr><td class=\"num\">\(p.snapshot)</td><td>\(e(p.day))</td><td>\(e(p.catalogue)) \(e(p.catalogueVersion))</td><td class=\"num\">\(p.projects)</td><td class=\"num\">\(p.errors)</td><td class=\"num\" data-v=\"\(p.adoption ?? -1)\">\(HTMLScorecard.pill(p.adoption))</td><td class=\"num\">\(p.deviations)</td><td class=\"num\">\(p.projectsForfeiting)</td><td class=\"num\">\(p.unreachable)</td><td class=\"num\">\(p.missingGrants)</td></tr>"
+    static func snapshotsSection(_ trend: Trend) -> Body {
+        let rows: [HTMLRow] = trend.points.map { p in
+            .tr(.td(.class("num"), .plain(String(p.snapshot))), .td(.plain(p.day)), .td(.plain("\(p.catalogue) \(p.catalogueVersion)")),
+                HTMLPage.number(p.projects), HTMLPage.number(p.errors),
+                HTMLPage.number(HTMLScorecard.pill(p.adoption), sortKey: String(p.adoption ?? -1)),
+                HTMLPage.number(p.deviations), HTMLPage.number(p.projectsForfeiting), HTMLPage.number(p.unreachable), HTMLPage.number(p.missingGrants))
         }
-        return "<section id=\"snapshots\"><h2>Snapshots</h2>" + HTMLPage.sortableTable(
+        return HTMLPage.section("snapshots", "Snapshots", HTMLPage.sortableTable(
             id: "snapshot-table", caption: "Every snapshot recorded",
             header: [("Snapshot", true), ("Day", false), ("Catalogue", false), ("Projects", true), ("Unreadable", true), ("Adoption", true),
                      ("Deviations", true), ("Projects forfeiting", true), ("Unreachable", true), ("Missing grants", true)],
-            rows: rows) + "</section>\n"
+            rows: rows))
     }
 }

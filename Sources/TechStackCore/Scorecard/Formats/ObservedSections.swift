@@ -1,3 +1,5 @@
+import Plot
+
 /// The observed-stack parts of every scorecard format (`--observe`): columns in the agency
 /// and project tables, and a section listing, per project whose repository differs from its
 /// manifest, the undeclared and unobserved answers and the hidden cost. A scorecard made
@@ -97,42 +99,44 @@ enum ObservedSections {
 
     // MARK: html
 
-    static func htmlCard(_ s: Scorecard.Summary) -> String {
+    static func htmlCard(_ s: Scorecard.Summary) -> Body {
         let hidden = s.projectsWithHiddenCost ?? 0, data = s.datasetsHiddenForfeited ?? 0
-        return "<div class=\"card \(hidden > 0 ? "alert" : "")\"><div class=\"value\">\(hidden)</div><div class=\"label\">projects with hidden cost (\(data) dataset\(plural(data))); \(s.undeclared ?? 0) undeclared, \(s.unobserved ?? 0) unobserved answers</div></div>"
+        return .div(.class(hidden > 0 ? "card alert" : "card"), .div(.class("value"), .plain(String(hidden))),
+                    .div(.class("label"), .plain("projects with hidden cost (\(data) dataset\(plural(data))); \(s.undeclared ?? 0) undeclared, \(s.unobserved ?? 0) unobserved answers")))
     }
 
     static let htmlProjectColumns: [(title: String, numeric: Bool)] = [("Undeclared", true), ("Unobserved", true), ("Hidden cost (datasets)", true)]
     static let htmlAgencyColumns: [(title: String, numeric: Bool)] = [("Undeclared", true), ("Unobserved", true), ("Projects with hidden cost", true), ("Datasets hidden-forfeited", true)]
 
-    static func htmlAgencyCells(_ a: Scorecard.AgencyScore) -> String {
-        "<td class=\"num\">\(a.undeclared ?? 0)</td><td class=\"num\">\(a.unobserved ?? 0)</td><td class=\"num\">\(a.projectsWithHiddenCost ?? 0)</td><td class=\"num\">\(a.datasetsHiddenForfeited ?? 0)</td>"
+    static func htmlAgencyCells(_ a: Scorecard.AgencyScore) -> HTMLCell {
+        .group([HTMLPage.number(a.undeclared ?? 0), HTMLPage.number(a.unobserved ?? 0),
+                HTMLPage.number(a.projectsWithHiddenCost ?? 0), HTMLPage.number(a.datasetsHiddenForfeited ?? 0)])
     }
 
-    static func htmlProjectCells(_ o: ObservedScore?) -> String {
-        let e = HTMLPage.escape
+    static func htmlProjectCells(_ o: ObservedScore?) -> HTMLCell {
         let o = o ?? ObservedScore()
-        func cell(_ count: Int, _ items: [String]) -> String {
-            let inner = items.isEmpty ? "0" : "<span title=\"\(e(items.joined(separator: ", ")))\">\(count)</span>"
-            return "<td class=\"num\" data-v=\"\(count)\">\(inner)</td>"
-        }
-        return cell(o.undeclared.count, o.undeclared.map(describe)) + cell(o.unobserved.count, o.unobserved.map(describe))
-            + cell(o.hiddenCost.count, o.hiddenCost.map(describe))
+        func cell(_ items: [String]) -> HTMLCell { HTMLPage.number(HTMLScorecard.counted(items), sortKey: String(items.count)) }
+        return .group([cell(o.undeclared.map(describe)), cell(o.unobserved.map(describe)), cell(o.hiddenCost.map(describe))])
     }
 
-    static func html(_ card: Scorecard) -> String {
-        let e = HTMLPage.escape
-        var out = "<section id=\"observed\"><h2>Observed stack</h2><p class=\"note\">What each repository shows beside its manifest: ids the code uses that the manifest does not declare, declared ids nothing in the code shows, and the hidden cost, the shared data the code gives up beyond the declared deviations.</p>"
+    static func html(_ card: Scorecard) -> Body {
+        let note = "What each repository shows beside its manifest: ids the code uses that the manifest does not declare, declared ids nothing in the code shows, and the hidden cost, the shared data the code gives up beyond the declared deviations."
         let rows = card.scoredProjects.filter { hasDrift($0.observed) }
-        guard !rows.isEmpty else { return out + "<p>Every repository shows what its manifest declares.</p></section>\n" }
-        func list(_ items: [String]) -> String { items.isEmpty ? "—" : items.map(e).joined(separator: "<br>") }
-        let lines = rows.compactMap { row -> String? in
-            guard let o = row.observed else { return nil }
-            return "<tr><td><code>\(e(row.path))</code></td><td>\(e(row.project))</td><td data-v=\"\(o.undeclared.count)\">\(list(o.undeclared.map(describe)))</td><td data-v=\"\(o.unobserved.count)\">\(list(o.unobserved.map(describe)))</td><td data-v=\"\(o.hiddenCost.count)\">\(list(o.hiddenCost.map(describe)))</td></tr>"
+        guard !rows.isEmpty else {
+            return HTMLPage.section("observed", "Observed stack", note: note, .p(.plain("Every repository shows what its manifest declares.")))
         }
-        out += HTMLPage.sortableTable(id: "observed-table", caption: "Projects whose repository differs from their manifest",
-                                      header: [("Manifest", false), ("Project", false), ("Undeclared", true), ("Unobserved", true), ("Hidden cost", true)],
-                                      rows: lines)
-        return out + "</section>\n"
+        func list(_ items: [String]) -> HTMLCell {
+            .td(.data(named: "v", value: String(items.count)),
+                items.isEmpty ? .plain("—") : .group(items.enumerated().map { i, item in i == 0 ? .plain(item) : .group([.br(), .plain(item)]) }))
+        }
+        let lines: [HTMLRow] = rows.map { row in
+            let o = row.observed ?? ObservedScore()
+            return .tr(.td(HTMLPage.code(row.path)), .td(.plain(row.project)),
+                       list(o.undeclared.map(describe)), list(o.unobserved.map(describe)), list(o.hiddenCost.map(describe)))
+        }
+        return HTMLPage.section("observed", "Observed stack", note: note, HTMLPage.sortableTable(
+            id: "observed-table", caption: "Projects whose repository differs from their manifest",
+            header: [("Manifest", false), ("Project", false), ("Undeclared", true), ("Unobserved", true), ("Hidden cost", true)],
+            rows: lines))
     }
 }
