@@ -152,6 +152,10 @@ public struct JSONWriter {
     }
 
     /// Left out when nil (as `encodeIfPresent` does).
+    public mutating func fieldIfPresent(_ name: StaticString, _ value: Int?) {
+        if let value { field(name, value) }
+    }
+
     public mutating func fieldIfPresent(_ name: StaticString, _ value: String?) {
         if let value { field(name, value) }
     }

@@ -143,6 +143,8 @@ public enum History {
                 t.add(column: "deviatingChoices", .text)
             }
         }
+        // Tables of their own: a history recorded before them still reads, with no observed figures.
+        migrator.registerMigration(ObservedHistory.migration) { db in try ObservedHistory.createTables(db) }
         return migrator
     }
 
@@ -213,6 +215,7 @@ public enum History {
             try db.execute(sql: "INSERT INTO snapshotRing (snapshotId, entry, ring) VALUES (?, ?, ?)", arguments: [id, entry, ring])
         }
         try ProgrammeHistory.insert(scorecard, snapshot: id, into: db)
+        try ObservedHistory.insert(scorecard, snapshot: id, into: db)
         // Sealed last, in the same transaction: from here on no row can join this snapshot.
         try db.execute(sql: "INSERT INTO snapshotSeal (snapshotId) VALUES (?)", arguments: [id])
         return id
@@ -237,6 +240,7 @@ public enum History {
                                      message: "not a scorecard history database (no snapshot tables); record one with 'techstack scorecard PATH... --record \(path)'")
                 }
                 let snapshots = try SnapshotRecord.order(Column("day"), Column("id")).fetchAll(db)
+                let observed = try ObservedHistory.load(db)
                 let agencies = Dictionary(grouping: try AgencyRecord.fetchAll(db), by: \.snapshotId)
                 let concerns = Dictionary(grouping: try ConcernRecord.fetchAll(db), by: \.snapshotId)
                 let projects = Dictionary(grouping: try ProjectRecord.fetchAll(db), by: \.snapshotId)
@@ -254,6 +258,7 @@ public enum History {
                     snapshot.rings = rings[id] ?? [:]
                     return snapshot
                 }
+                .map { snapshot in observed.map { $0.apply(to: snapshot) } ?? snapshot }
             }
         } catch let diagnostic as Diagnostic {
             throw diagnostic
@@ -369,6 +374,10 @@ public enum History {
         public var onRecommended: Int
         public var deviations: Int
         public var totalCost: Int
+        /// Recorded with `--observe` only.
+        public var undeclared: Int?
+        public var unobserved: Int?
+        public var hiddenCost: Int?
 
         public var adoption: Double? { error == nil ? rate(onRecommended, of: concernsAnswered) : nil }
     }

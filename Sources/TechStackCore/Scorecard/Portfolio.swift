@@ -165,9 +165,15 @@ extension Scorecard {
     ///
     /// A `goalLinter` runs the rules only for what campaigns with a `{rule}` goal need: which
     /// rules fire, without adding finding counts to the report.
+    ///
+    /// With an `observer` (`--observe`), each manifest's repository is scanned (on the
+    /// worker scoring it, each folder once) and compared with the manifest; the drift rules
+    /// then count among the findings. A repository that cannot be read makes an error row.
     public static func make(paths: [String], metrics: ScorecardMetrics, linter: Linter? = nil,
-                            goalLinter: Linter? = nil, workers: Int = System.activeCores) -> Scorecard {
+                            goalLinter: Linter? = nil, observer: PortfolioObserver? = nil,
+                            workers: Int = System.activeCores) -> Scorecard {
         let inputs = Portfolio.inputs(paths)
+        let scans = observer?.scans(for: inputs)
         let rows = Portfolio.score(inputs, workers: workers) { input in
             switch input {
             case .problem(let diagnostic):
@@ -177,16 +183,26 @@ extension Scorecard {
                 case .failure(let diagnostics):
                     return .error(path: path, diagnostics: diagnostics.items)
                 case .success(let manifest):
+                    var repository: DetectResult?
+                    if let scans {
+                        switch scans.result(for: path) {
+                        case .success(let result): repository = result
+                        case .failure(let problem): return .error(path: path, diagnostics: [problem])
+                        }
+                    }
                     // One assessment per manifest, counted by the scorecard and rendered by the linter.
                     let assessment = ProjectAssessment(manifest, reach: metrics.reach, today: metrics.today)
-                    let lint = (linter ?? goalLinter)?.lint(manifest, assessment: assessment)
+                    let lint = (linter ?? goalLinter)?.lint(manifest, observed: repository, assessment: assessment)
                     var row = metrics.score(manifest, lint: lint, assessment: assessment)
                     if linter == nil { row.findings = nil }
+                    if let repository { row.observed = metrics.observed(manifest, in: repository, deviations: row.deviations) }
                     row.path = path
                     return row
                 }
             }
         }
-        return Scorecard(catalogue: metrics.catalogue, date: metrics.today, projects: rows)
+        var card = Scorecard(catalogue: metrics.catalogue, date: metrics.today, projects: rows)
+        if observer != nil { card.countObserved() }
+        return card
     }
 }

@@ -100,6 +100,8 @@ public struct ProjectScore: Sendable {
     public var programme = ProgrammeFacts()
     /// The project's level; nil until a ladder is applied (`Programme.apply`).
     public var standing: LevelStanding?
+    /// What its repository shows beside the manifest; nil unless observed (`--observe`).
+    public var observed: ObservedScore?
 
     public init(path: String) { self.path = path }
 

@@ -41,6 +41,13 @@ public struct Scorecard: Sendable {
         /// Times a catalogue component is chosen, over all projects.
         public var componentUses = 0
         public var findings: ProjectScore.FindingCounts?
+        /// With `--observe` only (nil otherwise, and left out of JSON): answers the
+        /// repositories show that the manifests do not declare, declared answers nothing
+        /// shows, projects with a hidden cost, and distinct datasets hidden-forfeited.
+        public var undeclared: Int?
+        public var unobserved: Int?
+        public var projectsWithHiddenCost: Int?
+        public var datasetsHiddenForfeited: Int?
 
         public var adoption: Double? { rate(onRecommended, of: concernsAnswered) }
     }
@@ -61,6 +68,11 @@ public struct Scorecard: Sendable {
         public var activeExemptions = 0
         public var expiredExemptions = 0
         public var componentsReused = 0
+        /// With `--observe` only, as in `Summary`.
+        public var undeclared: Int?
+        public var unobserved: Int?
+        public var projectsWithHiddenCost: Int?
+        public var datasetsHiddenForfeited: Int?
 
         public var adoption: Double? { rate(onRecommended, of: concernsAnswered) }
     }

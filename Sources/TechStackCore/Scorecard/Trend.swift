@@ -18,6 +18,11 @@ public struct Trend: Sendable {
         public var projectsForfeiting: Int
         public var unreachable: Int
         public var missingGrants: Int
+        /// Snapshots recorded with `--observe` only (left out of JSON otherwise).
+        public var undeclared: Int?
+        public var unobserved: Int?
+        public var projectsWithHiddenCost: Int?
+        public var datasetsHiddenForfeited: Int?
     }
 
     /// Adoption of one agency or concern at every snapshot (nil where it had no answer).
@@ -25,6 +30,12 @@ public struct Trend: Sendable {
         public var id: String
         public var name: String?
         public var adoption: [Double?]
+        /// Agencies, when some snapshot was recorded with `--observe`: its figures per
+        /// snapshot (nil where a snapshot has none).
+        public var undeclared: [Int?]?
+        public var unobserved: [Int?]?
+        public var projectsWithHiddenCost: [Int?]?
+        public var datasetsHiddenForfeited: [Int?]?
     }
 
     public enum Subject: String, Sendable, Codable {
@@ -60,9 +71,23 @@ public struct Trend: Sendable {
             Point(snapshot: s.id, day: s.day, catalogue: s.catalogue.name, catalogueVersion: s.catalogue.version,
                   manifests: s.summary.manifests, projects: s.summary.projects, errors: s.summary.errors,
                   adoption: s.adoption, deviations: s.summary.deviations, projectsForfeiting: s.summary.projectsForfeiting,
-                  unreachable: s.summary.unreachable, missingGrants: s.summary.missingGrants)
+                  unreachable: s.summary.unreachable, missingGrants: s.summary.missingGrants,
+                  undeclared: s.summary.undeclared, unobserved: s.summary.unobserved,
+                  projectsWithHiddenCost: s.summary.projectsWithHiddenCost,
+                  datasetsHiddenForfeited: s.summary.datasetsHiddenForfeited)
         }
-        agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
+        var agencies = Self.series(snapshots) { $0.agencies.map { ($0.agency, $0.name, $0.adoption) } }
+        if snapshots.contains(where: { $0.summary.undeclared != nil }) {
+            for i in agencies.indices {
+                let id = agencies[i].id
+                let rows = snapshots.map { s in s.agencies.first { $0.agency == id } }
+                agencies[i].undeclared = rows.map { $0?.undeclared }
+                agencies[i].unobserved = rows.map { $0?.unobserved }
+                agencies[i].projectsWithHiddenCost = rows.map { $0?.projectsWithHiddenCost }
+                agencies[i].datasetsHiddenForfeited = rows.map { $0?.datasetsHiddenForfeited }
+            }
+        }
+        self.agencies = agencies
         concerns = Self.series(snapshots) { $0.concerns.map { ($0.concern, $0.name, $0.adoption) } }
 
         var changes: [Change] = []

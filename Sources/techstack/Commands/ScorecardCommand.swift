@@ -24,7 +24,10 @@ struct ScorecardCommand: ParsableCommand {
             A manifest that cannot be read becomes an error row: the report is still written \
             in full (and --record still stores the snapshot), and the exit code is 2. \
             --findings adds the lint findings of each manifest, counted by severity, using \
-            the rules given with --rules.
+            the rules given with --rules. --observe compares each manifest with its folder \
+            (its repository; --observe-dir DIR names one repository for all): undeclared and \
+            unobserved answers, and the hidden cost, the data the code gives up beyond what \
+            the manifest declares.
             """
         )
 
@@ -44,6 +47,8 @@ struct ScorecardCommand: ParsableCommand {
 
         @OptionGroup var programme: ProgrammeOptions
 
+        @OptionGroup var observe: ObserveOptions
+
         func run() throws {
             let format = output.format.format
             let day = try today.day()
@@ -53,7 +58,10 @@ struct ScorecardCommand: ParsableCommand {
             let linter = findings ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
             let plan = try programme.load(catalogue: catalogue, rules: ruleSet, rulesDirectory: rules.directory, record: record)
             let goalLinter = plan.needsLint && linter == nil ? Linter(catalogue: catalogue, rules: ruleSet, today: day) : nil
-            var scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, metrics: metrics, linter: linter, goalLinter: goalLinter)
+            let observer = observe.observe || observe.directory != nil
+                ? PortfolioObserver(catalogue: catalogue, directory: observe.directory) : nil
+            var scorecard = Scorecard.make(paths: paths.isEmpty ? ["."] : paths, metrics: metrics, linter: linter,
+                                           goalLinter: goalLinter, observer: observer)
             for row in scorecard.errorRows {
                 if let problem = row.problem { Console.report(DiagnosticList(problem.diagnostics)) }
             }

@@ -17,10 +17,12 @@ public enum CSVScorecard: ScorecardFormat {
     public static func generate(_ scorecard: Scorecard, style: Style) -> String {
         // Levels are columns after `error`; campaigns and the ratchet are tables of their own
         // after the project rows (ProgrammeSections.csvSections).
+        // With --observe, the observed-stack columns come after `error`, before the levels.
         let levels = scorecard.programme != nil
-        var out = line(levels ? header + ProgrammeSections.csvLevelHeader : header)
+        let observed = scorecard.isObserved
+        var out = line(header + (observed ? ObservedSections.csvHeader : []) + (levels ? ProgrammeSections.csvLevelHeader : []))
         for row in scorecard.projects {
-            out += line(levels ? fields(row) + ProgrammeSections.csvLevelCells(row) : fields(row))
+            out += line(fields(row) + (observed ? ObservedSections.csvCells(row) : []) + (levels ? ProgrammeSections.csvLevelCells(row) : []))
         }
         return out + ProgrammeSections.csvSections(scorecard)
     }

@@ -63,6 +63,7 @@ public enum JSONScorecard: ScorecardFormat {
                 w.field("componentsReused", s.componentsReused)
                 w.field("concernsAnswered", s.concernsAnswered)
                 w.field("datasetsForfeited", s.datasetsForfeited)
+                w.fieldIfPresent("datasetsHiddenForfeited", s.datasetsHiddenForfeited)
                 w.field("deviations", s.deviations)
                 w.field("errors", s.errors)
                 w.field("expiredExemptions", s.expiredExemptions)
@@ -73,6 +74,9 @@ public enum JSONScorecard: ScorecardFormat {
                 w.field("onRecommended", s.onRecommended)
                 w.field("projects", s.projects)
                 w.field("projectsForfeiting", s.projectsForfeiting)
+                w.fieldIfPresent("projectsWithHiddenCost", s.projectsWithHiddenCost)
+                w.fieldIfPresent("undeclared", s.undeclared)
+                w.fieldIfPresent("unobserved", s.unobserved)
                 w.field("unreachable", s.unreachable)
             }
         }
@@ -90,6 +94,7 @@ public enum JSONScorecard: ScorecardFormat {
                 w.field("componentsReused", a.componentsReused)
                 w.field("concernsAnswered", a.concernsAnswered)
                 w.field("datasetsForfeited", a.datasetsForfeited)
+                w.fieldIfPresent("datasetsHiddenForfeited", a.datasetsHiddenForfeited)
                 w.field("deviations", a.deviations)
                 w.field("expiredExemptions", a.expiredExemptions)
                 w.field("fullyOnRecommended", a.fullyOnRecommended)
@@ -98,6 +103,9 @@ public enum JSONScorecard: ScorecardFormat {
                 w.field("onRecommended", a.onRecommended)
                 w.field("projects", a.projects)
                 w.field("projectsForfeiting", a.projectsForfeiting)
+                w.fieldIfPresent("projectsWithHiddenCost", a.projectsWithHiddenCost)
+                w.fieldIfPresent("undeclared", a.undeclared)
+                w.fieldIfPresent("unobserved", a.unobserved)
                 w.field("unreachable", a.unreachable)
             }
         }
@@ -181,6 +189,7 @@ public enum JSONScorecard: ScorecardFormat {
                     }
                 }
                 w.fieldIfPresent("findings", row.findings)
+                if let observed = row.observed { w.field("hiddenCost", observed.hiddenCost) }
                 if let standing = row.standing { w.field("level", standing.level) }
                 w.field("missingGrants", row.missingGrants)
                 if let standing = row.standing {
@@ -198,6 +207,10 @@ public enum JSONScorecard: ScorecardFormat {
                 w.field("sector", row.sector.rawValue)
                 w.field("sharedComponents", row.sharedComponents)
                 w.field("totalCost", row.totalCost)
+                if let observed = row.observed {
+                    w.field("undeclared", observed.undeclared)
+                    w.field("unobserved", observed.unobserved)
+                }
                 w.field("unreachable", row.unreachable)
             }
         }
@@ -397,6 +410,36 @@ extension ProgrammeJSON.Ratchet: JSONWritable {
             w.field("failed", failed)
             w.field("rises", rises)
             w.field("since", since)
+        }
+    }
+}
+
+extension ObservedScore.Undeclared: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("concern", concern)
+            w.field("evidence", evidence)
+            w.field("evidenceCount", evidenceCount)
+            w.field("id", id)
+        }
+    }
+}
+
+extension ObservedScore.Unobserved: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("concern", concern)
+            w.field("id", id)
+        }
+    }
+}
+
+extension EvidenceItem: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("line", line)
+            w.field("path", path)
+            w.field("signal", signal)
         }
     }
 }

@@ -28,15 +28,17 @@ public enum MarkdownScorecard: ScorecardFormat {
         if let f = s.findings {
             out.append("| Lint findings | \(f.error) errors, \(f.warning) warnings, \(f.info) info, \(f.suppressed) suppressed |")
         }
+        let observed = scorecard.isObserved
+        if observed { out += ObservedSections.markdownMeasures(s) }
 
         out.append("")
         out.append("## Adoption per agency")
         out.append("")
-        out.append("| Agency | Projects | Adoption | Fully on recommended | Deviations | Forfeiting | Unreachable | Missing grants | Exemptions (active / expired) | Components reused |")
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| Agency | Projects | Adoption | Fully on recommended | Deviations | Forfeiting | Unreachable | Missing grants | Exemptions (active / expired) | Components reused |" + (observed ? " Undeclared | Unobserved | With hidden cost | Datasets hidden-forfeited |" : ""))
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (observed ? " ---: | ---: | ---: | ---: |" : ""))
         for a in scorecard.agencies {
             let name = a.name.map { " (\(Escape.markdown($0)))" } ?? ""
-            out.append("| \(Escape.markdown(a.agency))\(name) | \(a.projects) | \(percent(a.adoption)) | \(a.fullyOnRecommended) | \(a.deviations) | \(a.projectsForfeiting) | \(a.unreachable) | \(a.missingGrants) | \(a.activeExemptions) / \(a.expiredExemptions) | \(a.componentsReused) |")
+            out.append("| \(Escape.markdown(a.agency))\(name) | \(a.projects) | \(percent(a.adoption)) | \(a.fullyOnRecommended) | \(a.deviations) | \(a.projectsForfeiting) | \(a.unreachable) | \(a.missingGrants) | \(a.activeExemptions) / \(a.expiredExemptions) | \(a.componentsReused) |" + (observed ? ObservedSections.markdownAgencyCells(a) : ""))
         }
 
         out.append("")
@@ -75,12 +77,13 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("")
         out.append("## Projects")
         out.append("")
-        out.append("| Manifest | Project | Agency | Answered | Adoption | Deviations | Cost (datasets) | Unreachable | Missing grants | Exemptions (active / expired) | Components |")
-        out.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| Manifest | Project | Agency | Answered | Adoption | Deviations | Cost (datasets) | Unreachable | Missing grants | Exemptions (active / expired) | Components |" + (observed ? " Undeclared | Unobserved | Hidden cost (datasets) |" : ""))
+        out.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |" + (observed ? " ---: | ---: | ---: |" : ""))
         for p in scorecard.scoredProjects {
             let deviations = p.deviations.map { "\(Escape.markdown($0.concern)): \($0.choice.map(Escape.markdown).joined(separator: ", "))" }.joined(separator: "; ")
-            out.append("| \(Escape.markdown(p.path)) | \(Escape.markdown(p.project)) | \(Escape.markdown(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |")
+            out.append("| \(Escape.markdown(p.path)) | \(Escape.markdown(p.project)) | \(Escape.markdown(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |" + (observed ? ObservedSections.markdownProjectCells(p.observed) : ""))
         }
+        if observed { out += ObservedSections.markdown(scorecard) }
         let errors = scorecard.errorRows
         if !errors.isEmpty {
             out.append("")

@@ -21,17 +21,25 @@ public enum TextScorecard: ScorecardFormat {
         if let f = s.findings {
             out.append("  Lint findings         \(f.error) error\(plural(f.error)), \(f.warning) warning\(plural(f.warning)), \(f.info) info, \(f.suppressed) suppressed")
         }
+        if scorecard.isObserved {
+            let hidden = s.projectsWithHiddenCost ?? 0, data = s.datasetsHiddenForfeited ?? 0
+            out.append("  Observed stack        \(s.undeclared ?? 0) undeclared, \(s.unobserved ?? 0) unobserved; \(hidden) project\(plural(hidden)) with hidden cost (\(data) dataset\(plural(data)))")
+        }
 
         out.append(StyledText())
         out.append(style.bold("Adoption per agency"))
-        var agencies = TextColumns(["agency", "projects", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing", "exempt", "expired", "components"],
-                                   alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right, .right])
+        let observed = scorecard.isObserved
+        let agencyColumns = observed ? ["undeclared", "unobserved", "hidden cost", "hidden data"] : []
+        var agencies = TextColumns(["agency", "projects", "adoption", "", "deviations", "forfeiting", "unreachable", "grants missing", "exempt", "expired", "components"] + agencyColumns,
+                                   alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right, .right]
+                                       + [TextColumns.Alignment](repeating: .right, count: agencyColumns.count))
         for a in scorecard.agencies {
+            let drift: [StyledText] = observed ? ["\(a.undeclared ?? 0)", "\(a.unobserved ?? 0)", "\(a.projectsWithHiddenCost ?? 0)", "\(a.datasetsHiddenForfeited ?? 0)"] : []
             agencies.add([style.bold(a.agency), "\(a.projects)", StyledText(percent(a.adoption)),
                           bar(a.adoption, style: style),
                           "\(a.deviations)", "\(a.projectsForfeiting)", "\(a.unreachable)",
                           "\(a.missingGrants)", "\(a.activeExemptions)", "\(a.expiredExemptions)",
-                          "\(a.componentsReused)"])
+                          "\(a.componentsReused)"] + drift)
         }
         out += agencies.render(style: style)
 
@@ -74,17 +82,21 @@ public enum TextScorecard: ScorecardFormat {
 
         out.append(StyledText())
         out.append(style.bold("Projects"))
-        var projects = TextColumns(["manifest", "project", "agency", "answered", "adoption", "deviations", "cost", "unreachable", "grants missing", "exempt", "expired", "components"],
-                                   alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
+        let projectColumns = observed ? ["undeclared", "unobserved", "hidden cost"] : []
+        var projects = TextColumns(["manifest", "project", "agency", "answered", "adoption", "deviations", "cost", "unreachable", "grants missing", "exempt", "expired", "components"] + projectColumns,
+                                   alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right]
+                                       + [TextColumns.Alignment](repeating: .right, count: projectColumns.count))
         for p in scorecard.scoredProjects {
             let adoption = percent(p.adoption)
             let styledAdoption = (p.adoption ?? 0) >= 0.8 ? style.green(adoption) : (p.adoption ?? 0) >= 0.5 ? style.yellow(adoption) : style.red(adoption)
             projects.add([StyledText(p.path), StyledText(p.project), StyledText(p.agency),
                           "\(p.concernsAnswered)", styledAdoption, "\(p.deviations.count)",
                           "\(p.totalCost.count)", "\(p.unreachable.count)", "\(p.missingGrants.count)",
-                          "\(p.activeExemptions)", "\(p.expiredExemptions)", "\(p.sharedComponents.count)"])
+                          "\(p.activeExemptions)", "\(p.expiredExemptions)", "\(p.sharedComponents.count)"]
+                          + (observed ? ObservedSections.textCells(p.observed) : []))
         }
         out += projects.render(style: style)
+        if observed { out += ObservedSections.text(scorecard, style: style) }
         let errors = scorecard.errorRows
         if !errors.isEmpty {
             out.append(StyledText())
