@@ -1,5 +1,9 @@
 import Foundation
+// The fuzzing build (fuzz/run) compiles the loaders from source without SwiftPM's packages;
+// it fuzzes manifests, rules and catalogues, not pyproject.toml, so it goes without TOMLKit.
+#if canImport(TOMLKit)
 import TOMLKit
+#endif
 
 /// A dependency a package manifest declares, with the line of its declaration.
 public struct DeclaredDependency: Sendable, Hashable {
@@ -80,6 +84,7 @@ enum PackageManifests {
     }
 
     static func pyproject(_ text: String, lines: Lines) -> [(String, Int)] {
+        #if canImport(TOMLKit)
         guard let table = try? TOMLTable(string: text) else { return [] }
         var names: [String] = []
         if let project = table["project"]?.table {
@@ -106,6 +111,9 @@ enum PackageManifests {
             }
         }
         return names.map { ($0, lines.line(of: $0, caseInsensitive: true)) }
+        #else
+        return []
+        #endif
     }
 
     // MARK: Maven, Gradle, NuGet
