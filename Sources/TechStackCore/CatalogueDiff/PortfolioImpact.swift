@@ -210,23 +210,6 @@ enum ParallelMap {
         return slots.values()
     }
 
-    private final class Slots<T>: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<T?>
-
-        init(count: Int) {
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: nil)
-        }
-
-        deinit {
-            storage.deinitialize()
-            storage.deallocate()
-        }
-
-        func set(_ index: Int, _ value: T) { storage[index] = value }
-        func values() -> [T] { storage.compactMap { $0 } }
-    }
-
     private struct Shared<T>: @unchecked Sendable {
         let buffer: UnsafeBufferPointer<T>
     }

@@ -134,6 +134,8 @@ public enum System {
 }
 
 /// Results written from several threads, each to its own indices, read once all are done.
+/// One slot per result, each written by exactly one worker: results of a parallel loop kept
+/// in input order (the scorecard, the site, the impact of a catalogue change).
 final class Slots<T>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<T?>
 
