@@ -32,21 +32,8 @@ public enum ProgrammeHistory {
                 t.column("nextLevel", .text)
                 t.column("missing", .integer).notNull()
             }
-            for table in ["snapshotCampaign", "snapshotLevel"] {
-                for change in ["UPDATE", "DELETE"] {
-                    try db.execute(sql: """
-                        CREATE TRIGGER \(table)_no_\(change.lowercased()) BEFORE \(change) ON \(table)
-                        BEGIN SELECT RAISE(ABORT, 'scorecard snapshots are never changed or removed'); END
-                        """)
-                }
-                // Sealed snapshots (v1.1) take no new rows, campaign progress and levels included.
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_no_insert_into_old BEFORE INSERT ON \(table)
-                    WHEN NEW.snapshotId IN (SELECT snapshotId FROM snapshotSeal)
-                      OR NEW.snapshotId IS NOT (SELECT MAX(id) FROM snapshot)
-                    BEGIN SELECT RAISE(ABORT, 'rows are never added to an earlier scorecard snapshot'); END
-                    """)
-            }
+            // Sealed snapshots (v1.1) take no new rows, campaign progress and levels included.
+            for table in ["snapshotCampaign", "snapshotLevel"] { try History.makeAppendOnly(table, in: db) }
         }
     }
 

@@ -201,6 +201,24 @@ public enum History {
         return try body()
     }
 
+    /// The triggers that make a snapshot table append-only: no row is changed or removed, and
+    /// no row joins a sealed snapshot or any but the newest. Every table of snapshot rows
+    /// added by a later migration calls this.
+    static func makeAppendOnly(_ table: String, in db: Database) throws {
+        for change in ["UPDATE", "DELETE"] {
+            try db.execute(sql: """
+                CREATE TRIGGER \(table)_no_\(change.lowercased()) BEFORE \(change) ON \(table)
+                BEGIN SELECT RAISE(ABORT, 'scorecard snapshots are never changed or removed'); END
+                """)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_no_insert_into_old BEFORE INSERT ON \(table)
+            WHEN NEW.snapshotId IN (SELECT snapshotId FROM snapshotSeal)
+              OR NEW.snapshotId IS NOT (SELECT MAX(id) FROM snapshot)
+            BEGIN SELECT RAISE(ABORT, 'rows are never added to an earlier scorecard snapshot'); END
+            """)
+    }
+
     /// How long a recording waits for another process's transaction before it gives up.
     public static let lockTimeout: TimeInterval = 60
 

@@ -37,20 +37,7 @@ enum ObservedHistory {
             t.column("hiddenCost", .integer).notNull()
             t.column("hiddenDatasets", .text).notNull()
         }
-        for table in tables {
-            for change in ["UPDATE", "DELETE"] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_no_\(change.lowercased()) BEFORE \(change) ON \(table)
-                    BEGIN SELECT RAISE(ABORT, 'scorecard snapshots are never changed or removed'); END
-                    """)
-            }
-            try db.execute(sql: """
-                CREATE TRIGGER \(table)_no_insert_into_old BEFORE INSERT ON \(table)
-                WHEN NEW.snapshotId IN (SELECT snapshotId FROM snapshotSeal)
-                  OR NEW.snapshotId IS NOT (SELECT MAX(id) FROM snapshot)
-                BEGIN SELECT RAISE(ABORT, 'rows are never added to an earlier scorecard snapshot'); END
-                """)
-        }
+        for table in tables { try History.makeAppendOnly(table, in: db) }
     }
 
     /// Stores the observed rows of snapshot `id`, in the snapshot's own transaction; nothing
