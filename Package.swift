@@ -6,7 +6,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "techstack", targets: ["techstack"]),
-        .library(name: "TechStackCore", targets: ["TechStackCore"]),
+        .library(name: "TechStackModel", targets: ["TechStackModel"]),
+        .library(name: "TechStackLint", targets: ["TechStackLint"]),
+        .library(name: "TechStackPortfolio", targets: ["TechStackPortfolio"]),
+        .library(name: "TechStackSite", targets: ["TechStackSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -15,31 +18,60 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
+    // What may use what: each target depends only on those below it (README, "Architecture").
     targets: [
+        // YAML reading, the catalogue, manifests, rules, reach and cost; the default
+        // catalogue and rules are compiled in by the EmbedDefaults plugin.
         .target(
-            name: "TechStackCore",
+            name: "TechStackModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedDefaults"]
+        ),
+        // The stack observed in a repository: the walk, signals matched, package manifests.
+        .target(
+            name: "TechStackEvidence",
+            dependencies: ["TechStackModel", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // One assessment of a project, the linter's findings and their reporters, `init`.
+        .target(name: "TechStackLint", dependencies: ["TechStackModel", "TechStackEvidence"]),
+        // Escaped HTML and SVG through Plot's typed DSL, shared by every page.
+        .target(name: "TechStackHTML", dependencies: ["TechStackModel", .product(name: "Plot", package: "Plot")]),
+        // Scorecards, levels and campaigns, history (GRDB), grant plans, catalogue-change impact.
+        .target(
+            name: "TechStackPortfolio",
             dependencies: [
+                "TechStackLint", "TechStackHTML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            exclude: ["Assets"],
+            plugins: ["EmbedDefaults"]
+        ),
+        // The static site, exports for other tools, and JSON schemas for editors.
+        .target(
+            name: "TechStackSite",
+            dependencies: [
+                "TechStackPortfolio", "TechStackHTML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Plot", package: "Plot"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             exclude: ["Assets"],
             plugins: ["EmbedDefaults"]
         ),
         .executableTarget(name: "embed-defaults"),
         .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["embed-defaults"]),
+        // The command line: parses arguments, calls the libraries, sets the exit code.
         .executableTarget(
             name: "techstack",
             dependencies: [
-                "TechStackCore",
+                "TechStackSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
-            name: "TechStackCoreTests",
+            name: "TechStackUnitTests",
             dependencies: [
-                "TechStackCore",
+                "TechStackSite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,14 +1,14 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the default catalogue (`catalogue/`), the rules (`rules/`) and the pages' own
-/// stylesheets and scripts (the target's `Assets/`) into the library, so the `techstack` binary
-/// works from any directory with no files beside it.
+/// Compiles the default catalogue (`catalogue/`) and the rules (`rules/`) into the model
+/// library, and a target's page stylesheets and scripts (its `Assets/`) into that target, so the
+/// `techstack` binary works from any directory with no files beside it.
 @main
 struct EmbedDefaults: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let folders = ["catalogue", "rules"]
+        let folders = target.name == "TechStackModel" ? ["catalogue", "rules"] : []
         var inputs: [URL] = []
         for folder in folders {
             let url = root.appending(path: folder)
@@ -18,7 +18,8 @@ struct EmbedDefaults: BuildToolPlugin {
             }
         }
         let assets = root.appending(path: "Sources/\(target.name)/Assets")
-        if let walker = FileManager.default.enumerator(at: assets, includingPropertiesForKeys: nil) {
+        let hasAssets = FileManager.default.fileExists(atPath: assets.path)
+        if hasAssets, let walker = FileManager.default.enumerator(at: assets, includingPropertiesForKeys: nil) {
             for case let file as URL in walker where !file.hasDirectoryPath && !file.lastPathComponent.hasPrefix(".") {
                 inputs.append(file)
             }
@@ -26,9 +27,9 @@ struct EmbedDefaults: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedDefaults.swift")
         return [
             .buildCommand(
-                displayName: "Embedding the default catalogue, rules and page assets",
+                displayName: "Embedding \(folders.isEmpty ? "page assets" : "the default catalogue and rules") into \(target.name)",
                 executable: try context.tool(named: "embed-defaults").url,
-                arguments: [output.path, root.path] + folders + ["--assets", assets.path],
+                arguments: [output.path, root.path] + folders + (hasAssets ? ["--assets", assets.path] : []),
                 inputFiles: inputs,
                 outputFiles: [output]
             ),

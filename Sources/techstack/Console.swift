@@ -1,5 +1,9 @@
 import Foundation
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 /// Writing to the terminal and to `--output` files.
 enum Console {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 // Exit codes are part of the contract: 0 clean, 1 findings at or above the fail level,
 // 2 input that could not be used — bad arguments included (ArgumentParser would say 64).

@@ -1,5 +1,9 @@
 import ArgumentParser
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 /// `lint --baseline FILE` and `lint --write-baseline FILE`.
 struct BaselineOptions: ParsableArguments {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 struct CatalogueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

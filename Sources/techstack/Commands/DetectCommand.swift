@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 /// `techstack detect [DIR...]`: the stack a repository shows it uses (SPEC §8).
 struct DetectCommand: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

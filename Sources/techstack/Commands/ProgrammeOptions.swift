@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 /// `scorecard --campaigns DIR --ratchet DB`, and the level ladder from `--rules DIR`.
 struct ProgrammeOptions: ParsableArguments {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 /// `techstack scorecard PATH...` (the default `report`) and `techstack scorecard trend DB`.
 struct ScorecardCommand: ParsableCommand {
@@ -98,7 +102,7 @@ struct ScorecardCommand: ParsableCommand {
 
         func run() throws {
             let format = output.format.format
-            let trend = TechStackCore.Trend(try History.load(database))
+            let trend = TechStackPortfolio.Trend(try History.load(database))
             try output.write(format.generate(trend, history: database, style: output.style))
         }
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import TechStackCore
+import TechStackEvidence
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
+import TechStackSite
 
 extension CatalogueCommand {
     struct Site: ParsableCommand {
@@ -20,7 +24,7 @@ extension CatalogueCommand {
             let c = try catalogue.usable()
             let files: [SiteFile]
             do {
-                files = try TechStackCore.Site.generate(c)
+                files = try TechStackSite.Site.generate(c)
             } catch {
                 throw error.diagnostic
             }

@@ -1,0 +1,117 @@
+import TechStackEvidence
+import TechStackModel
+
+/// Everything the catalogue says about one manifest, worked out once: its deviations with
+/// their single costs, its total cost, the consumed data it cannot reach (with the nearest
+/// path), its missing grants and its exemptions.
+///
+/// The linter renders findings from it and the scorecard counts it, so `lint` and
+/// `scorecard` can never disagree about a project (they once did: one counted a dataset
+/// consumed twice as two unreachable datasets, the other as one).
+public struct ProjectAssessment: Sendable {
+    /// A concern answered with catalogue ids none of which is recommended.
+    public struct Deviation: Sendable {
+        public var concern: String
+        /// The answers that are standards or components of the catalogue (others are unknown
+        /// references and take no part), with where they were written.
+        public var choice: [Located<String>]
+        public var recommended: [String]
+        /// Reach(R) − Reach(R[concern → choice]).
+        public var cost: [CostItem]
+
+        public var choiceIDs: [String] { choice.map(\.value) }
+    }
+
+    /// A consumed dataset outside Reach(project's stack).
+    public struct Unreachable: Sendable {
+        public var dataset: Located<String>
+        public var source: String
+        /// The access path that lacks the fewest ids, and those ids; nil when the dataset has no path.
+        public var nearest: (path: AccessPath, missing: [String])?
+    }
+
+    /// A consumed dataset that needs a grant from another agency, with none recorded.
+    public struct MissingGrant: Sendable {
+        public var dataset: Located<String>
+        /// The dataset's source agency, whose grant process applies.
+        public var agency: String
+    }
+
+    /// How a project stands on one concern.
+    public enum ConcernState: UInt8, Sendable, Codable {
+        case unanswered = 0, recommended = 1, deviating = 2
+    }
+
+    /// Concerns answered with at least one catalogue standard or component.
+    public var concernsAnswered = 0
+    /// Of those, the ones answered with a recommended id.
+    public var onRecommended = 0
+    /// One state per catalogue concern, in catalogue order.
+    public var concernStates: [ConcernState] = []
+    /// In the order the manifest answers them.
+    public var deviations: [Deviation] = []
+    /// Reach(R) − Reach(R with every deviation substituted at once).
+    public var totalCost: [CostItem] = []
+    /// Consumed catalogue datasets, each once, in the order first consumed.
+    public var consumes: [Located<String>] = []
+    public var unreachable: [Unreachable] = []
+    public var missingGrants: [MissingGrant] = []
+    /// Chosen ids that are catalogue components, each once, in the order first chosen.
+    public var sharedComponents: [String] = []
+    /// Exemptions valid on the day of the assessment (through their `expires` day).
+    public var activeExemptions: [Manifest.Exemption] = []
+    public var expiredExemptions: [Manifest.Exemption] = []
+
+    public init(_ manifest: Manifest, reach: Reach, today: Day) {
+        let catalogue = reach.catalogue
+        let index = reach.concernIndex
+        concernStates = [ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
+        var substituted: [String: [String]] = [:]
+        var seenComponents: Set<String> = []
+        for answer in manifest.choices {
+            for ref in answer.choices where catalogue.component(ref.value) != nil && seenComponents.insert(ref.value).inserted {
+                sharedComponents.append(ref.value)
+            }
+            guard let i = index[answer.concern.value], concernStates[i] == .unanswered else { continue }
+            let concern = catalogue.concerns[i]
+            // Ids that are no standard or component take no part in adoption or cost: a
+            // misspelt answer is an unknown reference, not also a deviation.
+            let known = answer.choices.filter { catalogue.kind(of: $0.value) == .standards || catalogue.kind(of: $0.value) == .components }
+            guard !known.isEmpty else { continue }
+            concernsAnswered += 1
+            let recommended = concern.recommended.map(\.value)
+            if known.contains(where: { recommended.contains($0.value) }) {
+                onRecommended += 1
+                concernStates[i] = .recommended
+            } else {
+                concernStates[i] = .deviating
+                let ids = known.map(\.value)
+                substituted[concern.header.id] = ids
+                deviations.append(Deviation(concern: concern.header.id, choice: known, recommended: recommended,
+                                            cost: reach.cost(ofDeviation: concern.header.id, to: ids)))
+            }
+        }
+        totalCost = reach.totalCost(substituted)
+
+        let stack = manifest.stack
+        var reached: Set<String>?
+        let grantKeys = Set(manifest.grants.map(\.key.value))
+        var seenData: Set<String> = []
+        for consumed in manifest.consumes {
+            guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
+            consumes.append(consumed)
+            if reached == nil { reached = reach.reach(stack) }
+            let source = dataset.source.value
+            if reached?.contains(consumed.value) != true {
+                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reach.nearestPath(to: dataset, from: stack)))
+            }
+            if dataset.grantRequired, source != manifest.agency.value,
+               !grantKeys.contains(consumed.value), !grantKeys.contains(source) {
+                missingGrants.append(MissingGrant(dataset: consumed, agency: source))
+            }
+        }
+        for exemption in manifest.exemptions {
+            if exemption.expires < today { expiredExemptions.append(exemption) } else { activeExemptions.append(exemption) }
+        }
+    }
+}

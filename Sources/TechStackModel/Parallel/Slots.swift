@@ -1,0 +1,27 @@
+import Foundation
+
+public enum System {
+    /// Cores this process may run on.
+    public static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Results written from several threads, each to its own indices, read once all are done.
+/// One slot per result, each written by exactly one worker: results of a parallel loop kept
+/// in input order (the scorecard, the site, the impact of a catalogue change).
+package final class Slots<T>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<T?>
+
+    package init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    package func set(_ index: Int, _ value: T) { storage[index] = value }
+
+    package func values() -> [T] { storage.compactMap { $0 } }
+}

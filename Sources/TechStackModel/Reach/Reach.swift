@@ -1,0 +1,324 @@
+import Foundation
+
+/// Reach and cost, exactly as the product contract defines them.
+///
+/// - An id is *satisfied* by a stack when it is in the stack and, for a component, every id
+///   it `requires` is satisfied (transitively).
+/// - An access path is satisfied when every id it `requires` is satisfied.
+/// - Reach(S) is the set of datasets with at least one satisfied path.
+/// - R maps every concern to its first recommended id; the recommended stack is R's values.
+public struct Reach: Sendable {
+    public let catalogue: Catalogue
+    /// R: concern id → its first recommended id, in catalogue order.
+    public let recommendation: [(concern: String, choice: String)]
+    public let recommendedStack: Set<String>
+    /// Reach(R), computed once.
+    public let recommendedReach: Set<String>
+    /// Concern id → its index in catalogue order (the first, should an id repeat).
+    public let concernIndex: [String: Int]
+    /// Costs of single deviations already worked out. A cost depends only on the catalogue and
+    /// the deviation, and across a portfolio the same deviations recur thousands of times.
+    private let memo = Memo<[CostItem]>()
+
+    /// The catalogue's `requires` and access paths with ids numbered, so that reach is array
+    /// work rather than hashing a string at every step (it runs several times per manifest).
+    private let graph: RequirementGraph
+
+    public init(catalogue: Catalogue) {
+        self.catalogue = catalogue
+        let r = catalogue.concerns.compactMap { c in c.recommended.first.map { (c.header.id, $0.value) } }
+        recommendation = r
+        var index: [String: Int] = [:]
+        for (i, concern) in catalogue.concerns.enumerated() where index[concern.header.id] == nil { index[concern.header.id] = i }
+        concernIndex = index
+        recommendedStack = Set(r.map(\.1))
+        let graph = RequirementGraph(catalogue)
+        self.graph = graph
+        recommendedReach = graph.reach(recommendedStack)
+        var counts = [Int](repeating: 0, count: graph.requires.count)
+        var nodes: [String: Int] = [:]
+        for (concern, choice) in r {
+            guard let n = graph.number[choice] else { continue }
+            counts[n] += 1
+            nodes[concern] = n
+        }
+        recommendedCounts = counts
+        recommendationNode = nodes
+        recommendedInStack = counts.map { $0 > 0 }
+        recommendedReached = graph.reached(recommendedInStack)
+    }
+
+    /// For each graph node, how many concerns recommend it first: R as a multiset, so that
+    /// substituting one concern keeps an id another concern still recommends.
+    private let recommendedCounts: [Int]
+    /// Concern → the graph node of its first recommendation (only ids that take part in reach).
+    private let recommendationNode: [String: Int]
+    /// Reach(R), per dataset in catalogue order.
+    private let recommendedReached: [Bool]
+    /// The recommended stack as numbered nodes.
+    private let recommendedInStack: [Bool]
+
+    /// Reach(R) − Reach(R[deviations]) on numbered ids: the hot path of every lint and
+    /// scorecard, so it hashes only the few ids of the deviations themselves.
+    private func costOfSubstitution(_ deviations: [String: [String]]) -> [CostItem] {
+        // Only the nodes whose membership changes, and the datasets that depend on them, are
+        // looked at again: the rest of Reach(R) stays as it is.
+        var removedCounts: [Int: Int] = [:]
+        for concern in deviations.keys {
+            if let n = recommendationNode[concern] { removedCounts[n, default: 0] += 1 }
+        }
+        var inStack = recommendedInStack
+        var changed: [Int] = []
+        for (n, removed) in removedCounts where recommendedCounts[n] - removed <= 0 {
+            inStack[n] = false
+            changed.append(n)
+        }
+        for answers in deviations.values {
+            for answer in answers {
+                if let n = graph.number[answer], !inStack[n] {
+                    inStack[n] = true
+                    changed.append(n)
+                }
+            }
+        }
+        guard !changed.isEmpty else { return [] }
+        return graph.lost(candidatesOf: changed, reachedBefore: recommendedReached, now: inStack).map { i in
+            let dataset = catalogue.datasets[i]
+            return CostItem(dataset: dataset.header.id, source: dataset.source.value)
+        }
+    }
+
+    /// The datasets reachable from `stack`.
+    public func reach(_ stack: Set<String>) -> Set<String> { graph.reach(stack) }
+
+    /// R with the answers of some concerns substituted: R's values for every other concern,
+    /// plus the substituted answers.
+    public func substituted(_ deviations: [String: [String]]) -> Set<String> {
+        var stack = Set(recommendation.lazy.filter { deviations[$0.concern] == nil }.map(\.choice))
+        for answers in deviations.values { stack.formUnion(answers) }
+        return stack
+    }
+
+    /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
+    public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
+        memo.value(for: CostKey.of([concern: answers])) {
+            costOfSubstitution([concern: answers])
+        }
+    }
+
+    /// Reach(R) − Reach(R with every deviation substituted at once).
+    public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
+        guard !deviations.isEmpty else { return [] }
+        return costOfSubstitution(deviations)
+    }
+
+    /// With R⁺ = R ∪ {id}: Reach(R⁺) − Reach(R⁺ ∖ {id}), everything unreachable without `id`.
+    ///
+    /// Only the datasets whose paths name `id`, or a component that requires it, can differ
+    /// between the two stacks, so only those are evaluated: a site asks this for every
+    /// standard and component, and a full reach per entry would make it quadratic.
+    public func cost(of id: String) -> [CostItem] {
+        guard let n = graph.number[id] else { return [] }
+        var plus = recommendedInStack
+        plus[n] = true
+        var without = plus
+        without[n] = false
+        return graph.lost(candidatesOf: n, with: plus, without: without).map { i in
+            let dataset = catalogue.datasets[i]
+            return CostItem(dataset: dataset.header.id, source: dataset.source.value)
+        }
+    }
+
+    /// Datasets in catalogue order, each with its source agency.
+    public func items(_ datasets: Set<String>) -> [CostItem] {
+        catalogue.datasets.lazy.filter { datasets.contains($0.header.id) }
+            .map { CostItem(dataset: $0.header.id, source: $0.source.value) }
+    }
+
+    /// For an unreachable dataset: the path that lacks the fewest ids, and the ids it lacks.
+    public func nearestPath(to dataset: Dataset, from stack: Set<String>) -> (path: AccessPath, missing: [String])? {
+        var best: (AccessPath, [String])?
+        for path in dataset.access {
+            var missing: [String] = []
+            var memo: [String: Bool] = [:]
+            for ref in path.requires { collectMissing(ref.value, stack, &missing, &memo) }
+            if best == nil || missing.count < best?.1.count ?? 0 { best = (path, missing) }
+        }
+        return best
+    }
+
+    private func collectMissing(_ id: String, _ stack: Set<String>, _ missing: inout [String], _ seen: inout [String: Bool]) {
+        // Pre-order, as a recursive walk would go, but on an explicit stack (see `satisfied`).
+        var pending = [id]
+        while let next = pending.popLast() {
+            guard seen[next] == nil else { continue }
+            seen[next] = true
+            if !stack.contains(next) {
+                missing.append(next)
+                continue
+            }
+            pending.append(contentsOf: catalogue.requires(next).reversed())
+        }
+    }
+}
+
+/// A dataset a deviation gives up, with the agency answerable for it.
+public struct CostItem: Sendable, Hashable, Codable {
+    public var dataset: String
+    public var source: String
+
+    public init(dataset: String, source: String) {
+        self.dataset = dataset
+        self.source = source
+    }
+}
+
+/// The deviations in a canonical form, as a key for remembered costs: the order of concerns
+/// and of answers does not change a cost (substitution is a set union).
+private enum CostKey {
+    static func of(_ deviations: [String: [String]]) -> String {
+        deviations.keys.sorted().map { concern in
+            concern + "\u{1}" + (deviations[concern] ?? []).sorted().joined(separator: "\u{1}")
+        }.joined(separator: "\u{2}")
+    }
+}
+
+/// Ids numbered once per catalogue: every id a component requires or an access path names.
+private final class RequirementGraph: Sendable {
+    package let number: [String: Int]
+    /// What each numbered id requires (empty unless it is a component).
+    let requires: [[Int]]
+    /// Per dataset, in catalogue order: its id and the ids each access path requires.
+    let datasets: [(id: String, paths: [[Int]])]
+
+    init(_ catalogue: Catalogue) {
+        var number: [String: Int] = [:]
+        var ids: [String] = []
+        func numbered(_ id: String) -> Int {
+            if let n = number[id] { return n }
+            number[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        for component in catalogue.components {
+            _ = numbered(component.header.id)
+            for ref in component.requires { _ = numbered(ref.value) }
+        }
+        datasets = catalogue.datasets.map { dataset in
+            (dataset.header.id, dataset.access.map { path in path.requires.map { numbered($0.value) } })
+        }
+        // Through the catalogue's index, so a duplicate id means what it means everywhere else.
+        requires = ids.map { id in catalogue.requires(id).compactMap { number[$0] } }
+        self.number = number
+        var dependents = [[Int]](repeating: [], count: ids.count)
+        for (n, needs) in requires.enumerated() { for m in needs { dependents[m].append(n) } }
+        self.dependents = dependents
+        var users = [[Int]](repeating: [], count: ids.count)
+        for (i, dataset) in datasets.enumerated() {
+            for n in Set(dataset.paths.joined()) { users[n].append(i) }
+        }
+        datasetsNaming = users
+    }
+
+    /// Who requires each numbered id, and which datasets (by index) name it in a path.
+    let dependents: [[Int]]
+    let datasetsNaming: [[Int]]
+
+    /// The datasets (indices, ascending) whose reach can change when the nodes `changed`
+    /// enter or leave the stack: those whose paths name them or anything requiring them.
+    func candidates(_ changed: [Int]) -> [Int] {
+        var affected = Set(changed)
+        var work = changed
+        while let m = work.popLast() {
+            for d in dependents[m] where affected.insert(d).inserted { work.append(d) }
+        }
+        var candidates: Set<Int> = []
+        for m in affected { candidates.formUnion(datasetsNaming[m]) }
+        return candidates.sorted()
+    }
+
+    /// Datasets (indices, ascending) reached before but not with the stack `now`, evaluating
+    /// only those whose reach the `changed` nodes can affect.
+    func lost(candidatesOf changed: [Int], reachedBefore: [Bool], now inStack: [Bool]) -> [Int] {
+        var state = [State](repeating: .unknown, count: requires.count)
+        return candidates(changed).filter { i in
+            reachedBefore[i] && !datasets[i].paths.contains { $0.allSatisfy { satisfied($0, inStack, &state) } }
+        }
+    }
+
+    /// Datasets (indices, in catalogue order) reached with `with` but not with `without`,
+    /// where the two stacks differ only in node `n`: only datasets whose paths name `n` or
+    /// something that requires it, transitively, are evaluated.
+    func lost(candidatesOf n: Int, with: [Bool], without: [Bool]) -> [Int] {
+        let candidates = self.candidates([n])
+        var stateWith = [State](repeating: .unknown, count: requires.count)
+        var stateWithout = stateWith
+        return candidates.filter { i in
+            let paths = datasets[i].paths
+            return paths.contains { $0.allSatisfy { satisfied($0, with, &stateWith) } }
+                && !paths.contains { $0.allSatisfy { satisfied($0, without, &stateWithout) } }
+        }
+    }
+
+    /// Whether each dataset (in catalogue order) has a satisfied path, given which nodes are in the stack.
+    func reached(_ inStack: [Bool]) -> [Bool] {
+        var state = [State](repeating: .unknown, count: requires.count)
+        return datasets.map { dataset in dataset.paths.contains { $0.allSatisfy { satisfied($0, inStack, &state) } } }
+    }
+
+    func reach(_ stack: Set<String>) -> Set<String> {
+        var inStack = [Bool](repeating: false, count: requires.count)
+        for id in stack { if let n = number[id] { inStack[n] = true } }
+        var state = [State](repeating: .unknown, count: requires.count)
+        var reached: Set<String> = []
+        for dataset in datasets where dataset.paths.contains(where: { $0.allSatisfy { satisfied($0, inStack, &state) } }) {
+            reached.insert(dataset.id)
+        }
+        return reached
+    }
+
+    enum State: UInt8 { case unknown, visiting, yes, no }
+
+    /// Whether id `n` is satisfied: in the stack, and everything it requires satisfied. An id
+    /// still being visited counts as unsatisfied, so a (reported) cycle cannot loop forever.
+    /// An explicit stack rather than recursion: a hostile catalogue and manifest can chain
+    /// more components than a thread's stack has frames for.
+    private func satisfied(_ n: Int, _ inStack: [Bool], _ state: inout [State]) -> Bool {
+        switch state[n] {
+        case .yes: return true
+        case .no, .visiting: return false
+        case .unknown: break
+        }
+        var work: [(id: Int, next: Int)] = []
+        func enter(_ id: Int) -> Bool? {
+            switch state[id] {
+            case .yes: return true
+            case .no, .visiting: return false
+            case .unknown: break
+            }
+            guard inStack[id] else {
+                state[id] = .no
+                return false
+            }
+            state[id] = .visiting
+            work.append((id, 0))
+            return nil
+        }
+        if let known = enter(n) { return known }
+        /// The answer for the frame that finished last, handed to the frame below it.
+        var finished: Bool?
+        while let top = work.last {
+            let needs = requires[top.id]
+            if finished == false || top.next == needs.count {
+                let ok = finished != false
+                state[top.id] = ok ? .yes : .no
+                work.removeLast()
+                finished = ok
+                continue
+            }
+            work[work.count - 1].next += 1
+            finished = enter(needs[top.next])
+        }
+        return finished ?? false
+    }
+}

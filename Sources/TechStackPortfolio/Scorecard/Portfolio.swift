@@ -1,0 +1,188 @@
+import Foundation
+import TechStackEvidence
+import TechStackHTML
+import TechStackLint
+import TechStackModel
+
+/// The manifests a scorecard covers, and scoring them on every core.
+public enum Portfolio {
+    /// The file a directory is searched for.
+    public static let manifestName = "techstack.yaml"
+    /// Folders never searched: build output and vendored packages (hidden folders are skipped too).
+    public static let skippedFolders: Set<String> = [".build", "node_modules"]
+
+    /// One input of a scorecard: a manifest to read, or a path given that yields none.
+    public enum Input: Sendable, Hashable {
+        case manifest(String)
+        case problem(Diagnostic)
+
+        public var path: String {
+            switch self {
+            case .manifest(let path): path
+            case .problem(let d): d.path
+            }
+        }
+    }
+
+    /// Expands the paths given: a directory becomes every `techstack.yaml` below it (sorted),
+    /// anything else is taken as a manifest. A path met twice is scored once.
+    public static func inputs(_ paths: [String]) -> [Input] {
+        var inputs: [Input] = []
+        var seen: Set<String> = []
+        func add(_ path: String) {
+            if seen.insert(normalized(path)).inserted { inputs.append(.manifest(path)) }
+        }
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                add(path)
+                continue
+            }
+            var found: [String] = []
+            var problems: [Diagnostic] = []
+            findManifests(in: path, depth: 0, into: &found, problems: &problems)
+            inputs += problems.map(Input.problem)
+            if found.isEmpty {
+                inputs.append(.problem(Diagnostic(path: path, mark: .start,
+                    message: "no \(manifestName) below this directory; give manifests or folders that hold one")))
+            }
+            for file in found.sorted() { add(file) }
+        }
+        return inputs
+    }
+
+    /// Every `techstack.yaml` below `directory`. Hidden entries, symbolic links and the
+    /// skipped folders are left out, so the search never leaves the folder given. Reads the
+    /// directory entries' types directly: a portfolio has a folder per project.
+    static func findManifests(in directory: String, depth: Int, into found: inout [String], problems: inout [Diagnostic]) {
+        guard depth < maxDepth else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "is more than \(maxDepth) folders deep; manifests below it were not searched", isSchemaError: false))
+            return
+        }
+        guard let dir = opendir(directory) else {
+            problems.append(Diagnostic(path: directory, mark: .start, message: "cannot list this folder (\(String(cString: strerror(errno)))); manifests below it were not searched", isSchemaError: false))
+            return
+        }
+        defer { closedir(dir) }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), !skippedFolders.contains(name) else { continue }
+            let path = base + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == Int32(DT_DIR) {
+                findManifests(in: path, depth: depth + 1, into: &found, problems: &problems)
+            } else if type == Int32(DT_REG), name == manifestName {
+                found.append(path)
+            }
+        }
+    }
+
+    /// How deep a portfolio search goes; deeper folders are reported, not silently dropped.
+    public static let maxDepth = 64
+
+    /// One identity per file: `port/b`, `$PWD/port/b` and `port//b` are the same manifest.
+    /// The real path when the file exists, else the path made absolute with `.`, `..` and
+    /// repeated slashes taken out.
+    static func normalized(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Scores every input with `score`, on all cores, keeping the order of `inputs`.
+    ///
+    /// Inputs are cut into chunks so each worker keeps one manifest in memory at a time and
+    /// writes only its own slots of a preallocated array.
+    public static func score(_ inputs: [Input], workers: Int = System.activeCores,
+                             _ score: @Sendable (Input) -> ProjectScore) -> [ProjectScore] {
+        let count = inputs.count
+        guard count > 0 else { return [] }
+        let slots = Slots<ProjectScore>(count: count)
+        let chunks = min(count, max(1, workers) * 8)
+        inputs.withUnsafeBufferPointer { buffer in
+            let shared = UnsafeInputs(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = count * chunk / chunks
+                let end = count * (chunk + 1) / chunks
+                for i in start..<end { slots.set(i, score(shared.buffer[i])) }
+            }
+        }
+        return slots.values()
+    }
+}
+
+private struct UnsafeInputs: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Portfolio.Input>
+}
+
+extension Scorecard {
+    /// Reads and scores every manifest below `paths`: the whole `scorecard` run but the
+    /// output. A manifest that cannot be read or used becomes an error row; the rest go on.
+    ///
+    /// With a `linter`, every rule also runs on each manifest and its findings are counted;
+    /// that costs more than the metrics themselves, so it is asked for (`--findings`).
+    ///
+    /// A `goalLinter` runs the rules only for what campaigns with a `{rule}` goal need: which
+    /// rules fire, without adding finding counts to the report.
+    ///
+    /// With an `observer` (`--observe`), each manifest's repository is scanned (on the
+    /// worker scoring it, each folder once) and compared with the manifest; the drift rules
+    /// then count among the findings. A repository that cannot be read makes an error row.
+    public static func make(paths: [String], metrics: ScorecardMetrics, linter: Linter? = nil,
+                            goalLinter: Linter? = nil, observer: PortfolioObserver? = nil,
+                            workers: Int = System.activeCores) -> Scorecard {
+        let inputs = Portfolio.inputs(paths)
+        let scans = observer?.scans(for: inputs)
+        let rows = Portfolio.score(inputs, workers: workers) { input in
+            switch input {
+            case .problem(let diagnostic):
+                return .error(path: diagnostic.path, diagnostics: [diagnostic])
+            case .manifest(let path):
+                switch ManifestLoader.load(path: path) {
+                case .failure(let diagnostics):
+                    return .error(path: path, diagnostics: diagnostics.items)
+                case .success(let manifest):
+                    var repository: DetectResult?
+                    if let scans {
+                        switch scans.result(for: path) {
+                        case .success(let result): repository = result
+                        case .failure(let problem): return .error(path: path, diagnostics: [problem])
+                        }
+                    }
+                    // One assessment per manifest, counted by the scorecard and rendered by the linter.
+                    let assessment = ProjectAssessment(manifest, reach: metrics.reach, today: metrics.today)
+                    let lint = (linter ?? goalLinter)?.lint(manifest, observed: repository, assessment: assessment)
+                    var row = metrics.score(manifest, lint: lint, assessment: assessment)
+                    if linter == nil { row.findings = nil }
+                    if let repository { row.observed = metrics.observed(manifest, in: repository, deviations: row.deviations) }
+                    row.path = path
+                    return row
+                }
+            }
+        }
+        var card = Scorecard(catalogue: metrics.catalogue, date: metrics.today, projects: rows)
+        if observer != nil { card.countObserved() }
+        return card
+    }
+}
