@@ -1,6 +1,7 @@
 // libFuzzer entry point over the loaders of everything a user hands to techstack: manifests,
-// rule files and catalogue files. Compiled by `fuzz/run` together with the library's sources
-// (not by SwiftPM), so the normal build and tests never see it.
+// rule files and catalogue files. Compiled by `fuzz/run` together with the sources of the lint
+// module and of the modules it depends on (not by SwiftPM), so the normal build and tests never
+// see it.
 //
 // TECHSTACK_FUZZ_TARGET picks what the input is taken for: manifest (default), rules or
 // catalogue. Every input that loads is also used — linted and reported in every format,

@@ -125,11 +125,55 @@ final class ReachTests: XCTestCase {
         XCTAssertTrue(total.isStrictSubset(of: soap.union(legacy)))
     }
 
-    func testSubstitutionKeepsARecommendationAnotherConcernStillMakes() throws {
-        let r = try reach()
-        // Deviating on login-service drops `login` from R only if no other concern recommends it first.
-        XCTAssertFalse(r.substituted(["login-service": ["own-login"]]).contains("login"))
-        XCTAssertTrue(r.substituted(["login-service": ["own-login"]]).contains("own-login"))
+    /// R is a multiset: when two concerns recommend the same id first, deviating on one of
+    /// them keeps the id in the stack through the other, so nothing reached through it is lost;
+    /// deviating on both loses it. Checked through the cost the linter and scorecard use, and
+    /// through the lint of a manifest.
+    func testASharedFirstRecommendationSurvivesADeviationOnOneOfItsConcerns() throws {
+        let shared = Self.yaml.replacingOccurrences(of: """
+              - {id: exports, name: Exports, summary: s, layer: services, question: q, recommended: [csv]}
+            """, with: """
+              - {id: exports, name: Exports, summary: s, layer: services, question: q, recommended: [csv]}
+              - {id: partner-gateway, name: Partner gateway, summary: s, layer: services, question: q, recommended: [gateway], alternatives: [legacy-gateway]}
+            """)
+        XCTAssertNotEqual(shared, Self.yaml, "the fixture gains a second concern recommending gateway first")
+        let loaded = CatalogueLoader.load(files: [InputFile(path: "test.yaml", text: shared)])
+        XCTAssertEqual(loaded.diagnostics.items.map(\.description), [])
+        let catalogue = try XCTUnwrap(loaded.catalogue)
+        let r = Reach(catalogue: catalogue)
+        XCTAssertEqual(r.recommendation.filter { $0.choice == "gateway" }.map(\.concern), ["api-gateway", "partner-gateway"])
+
+        // One of the two deviates: gateway stays in R through the other, so nothing is lost.
+        XCTAssertEqual(r.cost(ofDeviation: "api-gateway", to: ["legacy-gateway"]), [])
+        XCTAssertEqual(r.cost(ofDeviation: "partner-gateway", to: ["legacy-gateway"]), [])
+        XCTAssertTrue(r.substituted(["api-gateway": ["legacy-gateway"]]).contains("gateway"))
+
+        // Both deviate: gateway leaves R, and with it everything only it reaches.
+        let both = ["api-gateway": ["legacy-gateway"], "partner-gateway": ["legacy-gateway"]]
+        XCTAssertEqual(r.totalCost(both).map(\.dataset), ["income", "registry-extract", "legacy-archive"])
+        XCTAssertFalse(r.substituted(both).contains("gateway"))
+        XCTAssertEqual(r.items(r.recommendedReach.subtracting(r.reach(r.substituted(both)))).map(\.dataset), ["income", "registry-extract", "legacy-archive"],
+                       "the set form of R[deviations] agrees with the counted one")
+
+        // The same through the assessment lint and the scorecard share: one deviation costs
+        // nothing; with both, each still costs nothing alone, and together they cost
+        // everything only the gateway reaches.
+        func assess(_ choices: String) throws -> ProjectAssessment {
+            let text = "techstack: 1\nproject: p\nagency: reg\nchoices:\n\(choices)"
+            guard case .success(let manifest) = ManifestLoader.load(InputFile(path: "techstack.yaml", text: text)) else {
+                XCTFail("the manifest loads")
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            return ProjectAssessment(manifest, reach: r, today: try XCTUnwrap(Day("2026-01-01")))
+        }
+        let one = try assess("  api-gateway: legacy-gateway\n")
+        XCTAssertEqual(one.deviations.map(\.concern), ["api-gateway"])
+        XCTAssertEqual(one.deviations.flatMap(\.cost), [])
+        XCTAssertEqual(one.totalCost, [])
+        let two = try assess("  api-gateway: legacy-gateway\n  partner-gateway: legacy-gateway\n")
+        XCTAssertEqual(two.deviations.map(\.concern), ["api-gateway", "partner-gateway"])
+        XCTAssertEqual(two.deviations.flatMap(\.cost), [])
+        XCTAssertEqual(two.totalCost.map(\.dataset), ["income", "registry-extract", "legacy-archive"])
     }
 
     func testCostOfAnIdOutsideTheRecommendedStack() throws {

@@ -14,9 +14,12 @@ public struct InputFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// The largest file read, 1 MiB: far beyond any real manifest, catalogue or rule file.
+    public static let sizeLimit = 1 << 20
+
     /// Reads a regular file, refusing directories, devices and anything over the size limit
     /// before reading a byte of it.
-    public static func read(_ path: String, limit: Int = YAMLLimits.standard.maxBytes) throws(Diagnostic) -> InputFile {
+    public static func read(_ path: String, limit: Int = InputFile.sizeLimit) throws(Diagnostic) -> InputFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw Diagnostic(path: path, mark: .start, message: "cannot read the file: \(String(cString: strerror(errno)))")

@@ -3,7 +3,7 @@ import CYaml
 /// Bounds that keep hostile files from exhausting time or memory. Checked while reading,
 /// before any other work is done.
 public struct YAMLLimits: Sendable {
-    public var maxBytes = 1 << 20
+    public var maxBytes = InputFile.sizeLimit
     public var maxDepth = 64
     public var maxAliases = 100
     /// Nodes in the document after every alias has been expanded.
