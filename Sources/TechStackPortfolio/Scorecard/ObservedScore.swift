@@ -109,13 +109,6 @@ public struct PortfolioObserver: Sendable {
         self.directory = directory
     }
 
-    /// The repository of a manifest: `directory` when given, else the manifest's folder.
-    public static func repository(of manifest: String, directory: String?) -> String {
-        if let directory { return directory }
-        let folder = (manifest as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
-
     /// Scans the repository folder `path`: what `techstack detect` reports for it.
     public func scan(_ path: String) -> Result<DetectResult, Diagnostic> {
         do {
@@ -146,7 +139,7 @@ final class RepositoryScans: @unchecked Sendable {
         self.observer = observer
         var uses: [String: Int] = [:]
         for case .manifest(let path) in inputs {
-            uses[Self.key(PortfolioObserver.repository(of: path, directory: observer.directory)), default: 0] += 1
+            uses[Self.key(ManifestRepository.folder(of: path, observeDir: observer.directory)), default: 0] += 1
         }
         var shared: [String: Shared] = [:]
         for (key, count) in uses where count > 1 { shared[key] = Shared() }
@@ -157,7 +150,7 @@ final class RepositoryScans: @unchecked Sendable {
 
     /// What the repository of `manifest` shows, or why it could not be read.
     func result(for manifest: String) -> Result<DetectResult, Diagnostic> {
-        let folder = PortfolioObserver.repository(of: manifest, directory: observer.directory)
+        let folder = ManifestRepository.folder(of: manifest, observeDir: observer.directory)
         guard let box = shared[Self.key(folder)] else { return observer.scan(folder) }
         box.lock.lock()
         defer { box.lock.unlock() }

@@ -163,34 +163,19 @@ struct ObserveOptions: ParsableArguments {
     }
 }
 
-/// Scans each repository once, however many manifests it holds.
+/// `lint --observe`: each repository scanned once, with progress on a terminal.
 final class Observer {
-    let detector: Detector
-    let catalogue: Catalogue
-    let directory: String?
-    private var cache: [String: DetectResult] = [:]
+    let observer: ManifestObserver
     private let progress = Progress.onTerminal()
 
     init(detector: Detector, catalogue: Catalogue, directory: String?) {
-        self.detector = detector
-        self.catalogue = catalogue
-        self.directory = directory
-    }
-
-    /// The repository of a manifest: `--observe-dir`, else the manifest's folder.
-    static func repository(of manifest: String, directory: String?) -> String {
-        if let directory { return directory }
-        let folder = (manifest as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+        observer = ManifestObserver(detector: detector, catalogue: catalogue, directory: directory)
     }
 
     func observe(manifest: String) throws(Diagnostic) -> DetectResult {
-        let folder = Self.repository(of: manifest, directory: directory)
-        if let known = cache[folder] { return known }
         defer { progress?.clear() }
-        let observation = try detector.scan(folder, progress: progress.map { p in { done, total in p.show("observing \(folder): \(done)/\(total) files") } })
-        let result = DetectResult(observation, catalogue: catalogue)
-        cache[folder] = result
-        return result
+        return try observer.observe(manifest: manifest, progress: progress.map { p in
+            { folder, done, total in p.show("observing \(folder): \(done)/\(total) files") }
+        })
     }
 }
