@@ -29,7 +29,7 @@ final class RuleExamplesTests: XCTestCase {
                 let fired = result.findings.filter { $0.rule == rule.id }
                 XCTAssertEqual(fired.map(\.message), [], "\(rule.id) pass[\(index)]: the rule must stay silent")
                 let unknown = result.findings.filter { $0.rule == "unknown-reference" }
-                if rule.kind != .unknownReference {
+                if rule.kind != RuleKind.UnknownReference.kind {
                     XCTAssertEqual(unknown.map(\.message), [], "\(rule.id) pass[\(index)] names ids the default catalogue lacks")
                 }
             }
@@ -37,7 +37,7 @@ final class RuleExamplesTests: XCTestCase {
                 let result = try lint(linter, rule, example, files: rule.examples.failFiles, index, "fail")
                 XCTAssertEqual(result.errors, [], "\(rule.id) fail[\(index)] is not a usable manifest")
                 XCTAssertTrue(result.findings.contains { $0.rule == rule.id }, "\(rule.id) fail[\(index)]: the rule must fire")
-                if rule.kind != .unknownReference {
+                if rule.kind != RuleKind.UnknownReference.kind {
                     let unknown = result.findings.filter { $0.rule == "unknown-reference" }
                     XCTAssertEqual(unknown.map(\.message), [], "\(rule.id) fail[\(index)] names ids the default catalogue lacks")
                 }
