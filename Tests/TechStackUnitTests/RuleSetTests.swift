@@ -61,6 +61,14 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(rules["share-open-data"]?[parameters: RuleKind.SharingByDefault.self]?.concern?.value, "open-data")
     }
 
+    func testAPositionMarkerInAPassExampleIsWarnedAndTakenOut() throws {
+        let result = load("rules:\n  - id: unknown-key\n    examples:\n      pass:\n        - \"techstack: 1\\n↓project: p\\n\"\n")
+        let rule = try XCTUnwrap(result.ruleSet?["unknown-key"], "\(result.diagnostics)")
+        XCTAssertEqual(rule.examples.pass, ["techstack: 1\nproject: p\n"])
+        XCTAssertEqual(result.diagnostics.warnings.map(\.mark), [Mark(line: 5, column: 11)])
+        XCTAssertTrue(result.diagnostics.warnings.contains { $0.message.contains("a pass example marks no finding") }, "\(result.diagnostics)")
+    }
+
     func testUnknownKindIsAnErrorNamingTheNearestKind() {
         let found = diagnostics("rules:\n  - {id: x, kind: recomended-choice, severity: error, summary: s, rationale: r}\n")
         XCTAssertTrue(found.contains { $0.severity == .error && $0.message.contains("did you mean 'recommended-choice'?") && $0.mark == Mark(line: 2, column: 19) }, "\(found)")

@@ -16,11 +16,15 @@ public struct Rule: Sendable {
     /// Manifests (YAML text) on which the rule must stay silent, and on which it must fire.
     public struct Examples: Sendable {
         public var pass: [String]
+        /// With the position markers (`↓`) taken out; `failMarks` says where they were.
         public var fail: [String]
         /// The repository files of each example (path → text), by the example's index; empty
         /// for an example written as manifest text alone.
         public var passFiles: [[String: String]] = []
         public var failFiles: [[String: String]] = []
+        /// Where each fail example marks a finding (`↓` before the reported line and column),
+        /// by the example's index.
+        public var failMarks: [[Mark]] = []
 
         public init(pass: [String] = [], fail: [String] = []) {
             self.pass = pass

@@ -234,7 +234,8 @@ package enum RuleDecoder {
                             repository[pair.name] = body
                         }
                     }
-                    result[keyPath: target].append(text)
+                    let plain = marked(text, field, at: ef["manifest"]?.mark ?? item.mark, into: &result, reader)
+                    result[keyPath: target].append(plain)
                     result[keyPath: files].append(repository)
                     continue
                 }
@@ -242,11 +243,52 @@ package enum RuleDecoder {
                     reader.error("each example in 'examples.\(field)' must be a manifest written as text (a '|' block) or {manifest, files}, found \(item.kindDescription)", at: item.mark)
                     return nil
                 }
-                result[keyPath: target].append(text)
+                let plain = marked(text, field, at: item.mark, into: &result, reader)
+                result[keyPath: target].append(plain)
                 result[keyPath: files].append([:])
             }
         }
         return result
     }
 
+    /// Marks the position of a finding in a fail example: the finding is reported at the
+    /// line and column of the character after it. Taken out of the text the rule is run on.
+    package static let positionMarker: Unicode.Scalar = "↓"
+
+    /// The example without its position markers; a fail example's are added to `failMarks`
+    /// (the tests of the default rules want one in each), a pass example's are warned about.
+    private static func marked(_ text: String, _ field: String, at mark: Mark, into examples: inout Rule.Examples, _ reader: FieldReader) -> String {
+        let (plain, marks) = positionMarks(text)
+        if field == "fail" {
+            examples.failMarks.append(marks)
+        } else if !marks.isEmpty {
+            reader.warning("a pass example marks no finding; the position marker '\(positionMarker)' is ignored", at: mark)
+        }
+        return plain
+    }
+
+    /// The text without position markers, and the line and column (counted in characters,
+    /// as manifest positions are) that each marker stood before.
+    package static func positionMarks(_ text: String) -> (text: String, marks: [Mark]) {
+        let marker = Array(String(positionMarker).utf8)
+        let bytes = Array(text.utf8)
+        var plain: [UInt8] = []
+        plain.reserveCapacity(bytes.count)
+        var marks: [Mark] = []
+        var line = 1, column = 1
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == marker[0], bytes[i...].starts(with: marker) {
+                marks.append(Mark(line: line, column: column))
+                i += marker.count
+                continue
+            }
+            let byte = bytes[i]
+            plain.append(byte)
+            // Columns count characters (UTF-8 lead bytes), as the YAML reader's marks do.
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (String(decoding: plain, as: UTF8.self), marks)
+    }
 }
