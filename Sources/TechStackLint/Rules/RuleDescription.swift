@@ -16,7 +16,4 @@ public struct RuleDescription: Sendable, Hashable {
         self.summary = summary
         self.rationale = rationale
     }
-
-    /// `error`, `warning`, `info` or `off`, as written in rule files.
-    public var severityText: String { severity?.rawValue ?? "off" }
 }

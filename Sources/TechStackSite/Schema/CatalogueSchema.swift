@@ -172,7 +172,7 @@ enum CatalogueSchema {
                  "properties": ["manifest": ["type": "string"], "files": ["type": "object", "additionalProperties": ["type": "string"]]]],
             ]]
             let manifests: JSONValue = ["anyOf": [Schemas.null, Schemas.list(example)]]
-            return ["description": "Manifests (YAML text) on which the rule must stay silent (pass) and must fire (fail).",
+            return ["description": "Manifests (YAML text) on which the rule must stay silent (pass) and must fire (fail); in a fail example, '↓' stands just before each place a finding is reported.",
                     "type": "object", "additionalProperties": false, "properties": ["pass": manifests, "fail": manifests]]
         default: break
         }
