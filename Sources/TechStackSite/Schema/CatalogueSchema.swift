@@ -7,7 +7,8 @@ import TechStackPortfolio
 /// Schemas for catalogue files (README, "Writing a catalogue") and rule files (README, "Rules"): every field the loaders
 /// accept, with its type, so teams writing their own catalogue or rules get completion too.
 ///
-/// The field lists come from the loaders themselves (`EntryDecoder`, `RuleDecoder`); a field
+/// The field lists come from the loaders themselves (`EntryDecoder`, `RuleDecoder`, and each
+/// rule kind's parameters with their descriptions); a field
 /// a loader accepts that has no type here is left open and listed by `untypedFields`, which
 /// the tests keep empty.
 enum CatalogueSchema {
