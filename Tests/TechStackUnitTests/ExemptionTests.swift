@@ -48,7 +48,7 @@ final class ExemptionTests: XCTestCase {
     func testWarnDaysIsAParameter() throws {
         var rules = Fixtures.rules.rules
         let index = try XCTUnwrap(rules.firstIndex { $0.id == "expired-exemption" })
-        rules[index].parameters.warnDays = 60
+        rules[index][parameters: RuleKind.ExpiredExemption.self]?.warnDays = 60
         let found = Fixtures.lint(manifest(expires: "2026-05-01"), rules: RuleSet(rules: rules)).findings
         XCTAssertEqual(found.filter { $0.rule == "expired-exemption" }.count, 1)
     }

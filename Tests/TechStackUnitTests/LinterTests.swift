@@ -231,7 +231,7 @@ final class LinterTests: XCTestCase {
     func testSharingConcernIsAParameter() throws {
         var rules = Fixtures.rules.rules
         let index = try XCTUnwrap(rules.firstIndex { $0.id == "sharing-by-default" })
-        rules[index].parameters.concern = Located("open-data", .start)
+        rules[index][parameters: RuleKind.SharingByDefault.self]?.concern = Located("open-data", .start)
         let result = Fixtures.lint(head + "produces:\n  - id: a\n    shared-via: data-gov-sg\n  - id: b\n    shared-via: apex\n", rules: RuleSet(rules: rules))
         XCTAssertEqual(result.findings.filter { $0.rule == "sharing-by-default" }.map(\.mark.line), [8])
     }

@@ -23,9 +23,9 @@ final class RuleSetTests: XCTestCase {
             "undeclared-choice": "warning", "unobserved-choice": "info",
         ]
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.id, $0.severityText) }), expected)
-        XCTAssertEqual(rules["recommended-choice"]?.parameters.severityWhenFree, .warning)
-        XCTAssertEqual(rules["sharing-by-default"]?.parameters.concern?.value, "api-gateway")
-        XCTAssertEqual(rules["expired-exemption"]?.parameters.warnDays, 30)
+        XCTAssertEqual(rules["recommended-choice"]?[parameters: RuleKind.RecommendedChoice.self]?.severityWhenFree, .warning)
+        XCTAssertEqual(rules["sharing-by-default"]?[parameters: RuleKind.SharingByDefault.self]?.concern?.value, "api-gateway")
+        XCTAssertEqual(rules["expired-exemption"]?[parameters: RuleKind.ExpiredExemption.self]?.warnDays, 30)
         XCTAssertTrue(rules.rules.allSatisfy { !$0.summary.isEmpty && !$0.rationale.isEmpty })
     }
 
@@ -34,7 +34,7 @@ final class RuleSetTests: XCTestCase {
         let rules = try XCTUnwrap(result.ruleSet, "\(result.diagnostics)")
         let rule = try XCTUnwrap(rules["missing-grant"])
         XCTAssertEqual(rule.severity, .warning)
-        XCTAssertEqual(rule.kind, .missingGrant)
+        XCTAssertEqual(rule.kind, RuleKind.MissingGrant.kind)
         XCTAssertEqual(rule.summary, Fixtures.rules["missing-grant"]?.summary)
         XCTAssertEqual(rule.origin.path, "team/rules.yaml")
         XCTAssertEqual(rules.rules.count, Fixtures.rules.rules.count)
@@ -57,8 +57,16 @@ final class RuleSetTests: XCTestCase {
             rationale: Open data is reused beyond government.
         """)
         let rules = try XCTUnwrap(result.ruleSet, "\(result.diagnostics)")
-        XCTAssertEqual(rules.rules.filter { $0.kind == .sharingByDefault }.map(\.id), ["sharing-by-default", "share-open-data"])
-        XCTAssertEqual(rules["share-open-data"]?.parameters.concern?.value, "open-data")
+        XCTAssertEqual(rules.rules.filter { $0.kind == RuleKind.SharingByDefault.kind }.map(\.id), ["sharing-by-default", "share-open-data"])
+        XCTAssertEqual(rules["share-open-data"]?[parameters: RuleKind.SharingByDefault.self]?.concern?.value, "open-data")
+    }
+
+    func testAPositionMarkerInAPassExampleIsWarnedAndTakenOut() throws {
+        let result = load("rules:\n  - id: unknown-key\n    examples:\n      pass:\n        - \"techstack: 1\\n↓project: p\\n\"\n")
+        let rule = try XCTUnwrap(result.ruleSet?["unknown-key"], "\(result.diagnostics)")
+        XCTAssertEqual(rule.examples.pass, ["techstack: 1\nproject: p\n"])
+        XCTAssertEqual(result.diagnostics.warnings.map(\.mark), [Mark(line: 5, column: 11)])
+        XCTAssertTrue(result.diagnostics.warnings.contains { $0.message.contains("a pass example marks no finding") }, "\(result.diagnostics)")
     }
 
     func testUnknownKindIsAnErrorNamingTheNearestKind() {

@@ -78,6 +78,7 @@ final class SecondCatalogueTests: XCTestCase {
                 let result = linter.lint(InputFile(path: "fail[\(i)]", text: example))
                 XCTAssertEqual(result.errors, [])
                 XCTAssertTrue(result.findings.contains { $0.rule == rule.id }, "\(rule.id) fail[\(i)] must fire")
+                for problem in RuleExamplesTests.markProblems(rule, i, result) { XCTFail(problem) }
             }
         }
     }

@@ -119,6 +119,6 @@ public struct StarterManifest {
 /// produced data is shared, in whatever catalogue is in use.
 private func sharingChoice(in catalogue: Catalogue) -> String? {
     guard let rules = try? RuleSet.loadUsable(directory: nil).0,
-          let concern = rules.rules.first(where: { $0.kind == .sharingByDefault })?.parameters.concern?.value else { return nil }
+          let concern = rules.rules.first(where: { $0.kind == RuleKind.SharingByDefault.kind })?[parameters: RuleKind.SharingByDefault.self]?.concern?.value else { return nil }
     return catalogue.concern(concern)?.recommended.first?.value
 }

@@ -94,21 +94,8 @@ public struct Linter: Sendable {
 
     func findings(of rule: Rule, in manifest: Manifest, assessment: ProjectAssessment, observed: DetectResult? = nil) -> [Finding] {
         guard let severity = rule.severity else { return [] }
-        switch rule.kind {
-        case .recommendedChoice: return recommendedChoice(rule, severity, assessment)
-        case .requiredConcern: return requiredConcern(rule, severity, manifest)
-        case .unknownReference: return unknownReference(rule, severity, manifest)
-        case .unknownKey: return unknownKey(rule, severity, manifest)
-        case .deprecatedChoice: return deprecatedChoice(rule, severity, manifest)
-        case .unreachableData: return unreachableData(rule, severity, assessment)
-        case .missingGrant: return missingGrant(rule, severity, assessment)
-        case .sharingByDefault: return sharingByDefault(rule, severity, manifest)
-        case .consentRequired: return consentRequired(rule, severity, manifest)
-        case .expiredExemption: return expiredExemption(rule, severity, manifest)
-        case .fundingNotice: return fundingNotice(rule, severity, manifest)
-        case .undeclaredChoice: return observed.map { undeclaredChoice(rule, severity, manifest, $0) } ?? []
-        case .unobservedChoice: return observed.map { unobservedChoice(rule, severity, manifest, $0) } ?? []
-        }
+        let input = RuleInput(linter: self, manifest: manifest, assessment: assessment, observed: observed)
+        return rule.configuration.findings(rule, severity, input)
     }
 
     // MARK: - Wording shared by the checks

@@ -17,7 +17,7 @@ public enum JUnitReporter: Reporter {
     public static let identifier = "junit"
 
     public static func generateReport(_ report: LintReport, context: ReportContext) -> String {
-        let ruleIDs = context.rules.filter { $0.severity != "off" }.map(\.id)
+        let ruleIDs = context.rules.filter { $0.severity != nil }.map(\.id)
         let timestamp = timestamp(Date())
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         for (index, file) in report.files.enumerated() {

@@ -76,17 +76,17 @@ public enum SARIFReporter: Reporter {
             table.descriptors.append(descriptor)
         }
         for rule in context.rules {
-            let enabled = rule.severity != "off"
+            let configured = rule.severity.map { level($0) } ?? "none"
             add(Log.ReportingDescriptor(
                 id: rule.id,
                 name: ruleName(rule.id),
                 shortDescription: Log.MultiformatMessage(text: messageText(rule.summary)),
                 fullDescription: Log.MultiformatMessage(text: messageText(rule.rationale)),
-                help: Log.MultiformatMessage(text: messageText(rule.rationale + "\n\n" + rule.fixText + "\n\nThe cost: " + costHelp(rule.kind)),
+                help: Log.MultiformatMessage(text: messageText(rule.rationale + "\n\n" + rule.fixText + "\n\nThe cost: " + rule.kind.definition.costHelp),
                                              markdown: helpMarkdown(rule)),
-                defaultConfiguration: Log.Configuration(enabled: enabled ? nil : false,
-                                                        level: enabled ? level(Severity(rawValue: rule.severity) ?? .warning) : "none"),
-                properties: Log.RuleProperties(kind: rule.kind, tags: tags(rule.kind), precision: precision)))
+                defaultConfiguration: Log.Configuration(enabled: rule.severity == nil ? false : nil, level: configured),
+                properties: Log.RuleProperties(kind: rule.kind.rawValue, tags: ["techstack", "governance", rule.kind.definition.area],
+                                               precision: precision)))
         }
         for file in report.files {
             for finding in file.findings + file.suppressed {
@@ -105,37 +105,12 @@ public enum SARIFReporter: Reporter {
     /// is never a guess (SARIF `precision`, which GitHub uses to rank alerts).
     static let precision = "very-high"
 
-    /// Rule tags for code-scanning filters: the tool, and what the rule guards.
-    static func tags(_ kind: String) -> [String] {
-        let area: String
-        switch kind {
-        case "recommended-choice", "required-concern", "deprecated-choice", "sharing-by-default": area = "tech-stack"
-        case "unreachable-data", "missing-grant", "consent-required": area = "shared-data"
-        case "expired-exemption": area = "exemptions"
-        case "funding-notice": area = "funding"
-        default: area = "manifest"
-        }
-        return ["techstack", "governance", area]
-    }
-
-    /// What a finding of this kind says about cost, for the rule's help.
-    static func costHelp(_ kind: String) -> String {
-        switch kind {
-        case "recommended-choice":
-            "Each finding names the shared datasets the deviation forfeits, with their source agencies (also in the result's properties.cost); a deviation that costs no dataset is reported at the rule's severity-when-free. 'techstack cost ID' shows what any choice costs."
-        case "unreachable-data", "missing-grant":
-            "Each finding names the dataset the project cannot receive and its source agency (also in the result's properties.cost)."
-        default:
-            "Findings of this rule forfeit no shared data by themselves."
-        }
-    }
-
     /// `help.markdown`: the rationale, how to fix, the cost. Rule files are input, so their
     /// text is escaped like any other.
     static func helpMarkdown(_ rule: RuleDescription) -> String {
         let markdown = "**Why.** " + Escape.markdown(rule.rationale) + "\n\n"
             + "**How to fix.** " + Escape.markdown(rule.fixText) + "\n\n"
-            + "**The cost.** " + Escape.markdown(costHelp(rule.kind)) + "\n"
+            + "**The cost.** " + Escape.markdown(rule.kind.definition.costHelp) + "\n"
         // Braces doubled, as in plain text: no viewer may read `{0}` as a placeholder.
         return markdown.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
     }

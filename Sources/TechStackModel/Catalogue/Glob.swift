@@ -154,7 +154,7 @@ public struct Glob: Sendable, Hashable {
 }
 
 extension Result {
-    var isSuccess: Bool {
+    package var isSuccess: Bool {
         if case .success = self { return true }
         return false
     }

@@ -144,7 +144,7 @@ public struct ScorecardMetrics: Sendable {
 
     public init(catalogue: Catalogue, reach: Reach? = nil, today: Day, rules: RuleSet? = nil) {
         let rules = rules ?? (try? RuleSet.loadUsable(directory: nil))?.rules
-        sharingConcern = rules?.rules.first { $0.kind == .sharingByDefault && $0.severity != nil }?.parameters.concern?.value
+        sharingConcern = rules?.rules.first { $0.kind == RuleKind.SharingByDefault.kind && $0.severity != nil }?[parameters: RuleKind.SharingByDefault.self]?.concern?.value
         self.catalogue = catalogue
         self.reach = reach ?? Reach(catalogue: catalogue)
         self.today = today

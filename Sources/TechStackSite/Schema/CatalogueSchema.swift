@@ -7,7 +7,8 @@ import TechStackPortfolio
 /// Schemas for catalogue files (README, "Writing a catalogue") and rule files (README, "Rules"): every field the loaders
 /// accept, with its type, so teams writing their own catalogue or rules get completion too.
 ///
-/// The field lists come from the loaders themselves (`EntryDecoder`, `RuleDecoder`); a field
+/// The field lists come from the loaders themselves (`EntryDecoder`, `RuleDecoder`, and each
+/// rule kind's parameters with their descriptions); a field
 /// a loader accepts that has no type here is left open and listed by `untypedFields`, which
 /// the tests keep empty.
 enum CatalogueSchema {
@@ -33,7 +34,7 @@ enum CatalogueSchema {
     static var untypedFields: [String] {
         EntryKind.allCases.flatMap { kind in
             (EntryDecoder.common + EntryDecoder.fields(of: kind)).filter { field(kind, $0) == nil }.map { "\(kind.rawValue).\($0)" }
-        } + (RuleDecoder.common + RuleKind.allCases.flatMap(\.parameters)).filter { ruleField($0, builtin: []) == nil }.map { "rules.\($0)" }
+        } + ruleFieldNames.filter { ruleField($0, builtin: []) == nil }.map { "rules.\($0)" }
     }
 
     private static var metadata: JSONValue {
@@ -127,7 +128,7 @@ enum CatalogueSchema {
     }
 
     static func rules(_ builtin: RuleSet) -> JSONValue {
-        let names = RuleDecoder.common + RuleKind.allCases.flatMap(\.parameters)
+        let names = ruleFieldNames
         // An override of a built-in rule names only what it changes; a new rule states everything.
         let rule: JSONValue = [
             "type": "object", "required": ["id"], "additionalProperties": false,
@@ -172,13 +173,25 @@ enum CatalogueSchema {
                  "properties": ["manifest": ["type": "string"], "files": ["type": "object", "additionalProperties": ["type": "string"]]]],
             ]]
             let manifests: JSONValue = ["anyOf": [Schemas.null, Schemas.list(example)]]
-            return ["description": "Manifests (YAML text) on which the rule must stay silent (pass) and must fire (fail).",
+            return ["description": "Manifests (YAML text) on which the rule must stay silent (pass) and must fire (fail); in a fail example, '↓' stands just before each place a finding is reported.",
                     "type": "object", "additionalProperties": false, "properties": ["pass": manifests, "fail": manifests]]
-        case "severity-when-free": return Schemas.described("recommended-choice: the severity of a deviation that costs no data.", severity)
-        case "concern": return Schemas.described("sharing-by-default: the concern whose recommended ids count as sharing.", Schemas.text)
-        case "severity-when-costly": return Schemas.described("undeclared-choice: the severity when the undeclared id is a deviation that costs data.", severity)
-        case "warn-days": return ["description": "expired-exemption: days ahead an expiry is warned about.", "type": "integer", "minimum": 0]
-        default: return nil
+        default: break
         }
+        // A parameter, described by the kind that has it.
+        for kind in RuleKind.allCases {
+            guard let parameter = kind.parameters.first(where: { $0.name == name }) else { continue }
+            let description = "\(kind.rawValue): \(parameter.summary)"
+            switch parameter.type {
+            case .severity: return Schemas.described(description, severity)
+            case .text: return Schemas.described(description, Schemas.text)
+            case .days: return ["description": .string(description), "type": "integer", "minimum": 0]
+            }
+        }
+        return nil
+    }
+
+    /// Every field of a rule: those all rules have, then each kind's parameters.
+    private static var ruleFieldNames: [String] {
+        RuleDecoder.common + RuleKind.allCases.flatMap { $0.parameters.map(\.name) }
     }
 }

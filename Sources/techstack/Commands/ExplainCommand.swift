@@ -44,7 +44,7 @@ struct ExplainCommand: ParsableCommand {
         let style = output.style
         var out: StyledText = "\(style.bold(rule.id)): \(rule.summary)\n\n"
         out += "kind: \(rule.kind.rawValue)\nseverity: \(rule.severityText)\n"
-        for (name, value) in rule.parameterValues { out += "\(name): \(value)\n" }
+        for (parameter, value) in rule.parameterValues { out += "\(parameter.name): \(value)  # \(parameter.summary)\n" }
         out += "defined in: \(rule.origin.path)\n\n"
         out += "Why it matters:\n" + StyledText.lines(wrap(rule.rationale, indent: "  ")) + "\n"
         for (title, examples) in [("Passes (the rule stays silent)", rule.examples.pass), ("Fails (the rule fires)", rule.examples.fail)] where !examples.isEmpty {
@@ -91,7 +91,7 @@ private struct Explained: Encodable {
         severity = rule.severityText
         summary = rule.summary
         rationale = rule.rationale
-        parameters = Dictionary(rule.parameterValues.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        parameters = Dictionary(rule.parameterValues.map { ($0.parameter.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         examples = ["pass": rule.examples.pass, "fail": rule.examples.fail]
         origin = rule.origin.path
     }

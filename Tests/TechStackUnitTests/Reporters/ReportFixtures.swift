@@ -13,15 +13,15 @@ enum ReportFixtures {
     static let hostile = "<script>alert(1)</script> | *bold* _x_ `code` [link](http://evil) %0A 100% ]]> {0} \\ & 'q' \"dq\"\nsecond line\r\n::error::injected\u{1B}[31mred\u{07}\u{0}"
 
     static let rules = [
-        RuleDescription(id: "recommended-choice", kind: "recommended-choice", severity: "error",
+        RuleDescription(id: "recommended-choice", kind: RuleKind.RecommendedChoice.kind, severity: .error,
                         summary: "Answer each concern with a recommended choice",
                         rationale: "A deviation forfeits shared data that only the recommended standards reach."),
-        RuleDescription(id: "unknown-key", kind: "unknown-key", severity: "warning",
+        RuleDescription(id: "unknown-key", kind: RuleKind.UnknownKey.kind, severity: .warning,
                         summary: "Only keys the manifest format knows",
                         rationale: "A misspelt key is silently ignored otherwise."),
-        RuleDescription(id: "funding-notice", kind: "funding-notice", severity: "info",
+        RuleDescription(id: "funding-notice", kind: RuleKind.FundingNotice.kind, severity: .info,
                         summary: "Charged components", rationale: "Budget for per-use charges."),
-        RuleDescription(id: "consent-required", kind: "consent-required", severity: "off",
+        RuleDescription(id: "consent-required", kind: RuleKind.ConsentRequired.kind, severity: nil,
                         summary: "Consent for private-sector use", rationale: "Consent must be collected per person."),
     ]
 

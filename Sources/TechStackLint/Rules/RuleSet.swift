@@ -1,3 +1,5 @@
+import TechStackModel
+
 /// The rules a lint run uses: the built-in rules (`rules/*.yaml`, compiled in), then the
 /// files of `--rules DIR`. A rule whose id is a built-in rule's id replaces it — fields it
 /// leaves out are kept from the built-in rule, so `{id: missing-grant, severity: off}` is a
@@ -93,19 +95,7 @@ public struct RuleSet: Sendable {
 
     /// Parameters that name catalogue entries must name entries of the right kind.
     public func problems(against catalogue: Catalogue) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for rule in rules where rule.kind == .sharingByDefault {
-            guard let concern = rule.parameters.concern else {
-                out.append(Diagnostic(path: rule.origin.path, mark: rule.origin.mark,
-                                      message: "rule '\(rule.id)': a sharing-by-default rule must name its 'concern' (the concern whose recommended ids count as sharing, e.g. the API gateway)"))
-                continue
-            }
-            guard catalogue.concern(concern.value) == nil else { continue }
-            let what = catalogue.kind(of: concern.value).map { ", which is a \($0.singular)" } ?? ", which is not in the catalogue"
-            out.append(Diagnostic(path: rule.origin.path, mark: concern.mark,
-                                  message: "rule '\(rule.id)': 'concern' must name a concern, found '\(concern.value)'\(what)\(NearestName.hint(concern.value, in: catalogue.concerns.map(\.header.id)))"))
-        }
-        return out
+        rules.flatMap { $0.configuration.problems($0, against: catalogue) }
     }
 
     /// For reporters: the rules that ran.
@@ -155,7 +145,7 @@ package enum RuleDecoder {
                 reader.error("unknown rule kind '\(written)'; \(hint)", at: kindNode.mark)
             }
         }
-        let parameters = kindKnown ? (kind?.parameters ?? []) : RuleKind.allCases.flatMap(\.parameters)
+        let parameters = (kindKnown ? (kind.map { [$0] } ?? []) : RuleKind.allCases).flatMap { $0.parameters.map(\.name) }
         // A new rule states everything; an override of a built-in rule only what it changes.
         let kindChanged = base != nil && kind != nil && kind != base?.kind
         let required = base == nil ? ["id", "kind", "severity", "summary", "rationale"]
@@ -163,8 +153,8 @@ package enum RuleDecoder {
         let what = "a rule\(idText.map { " ('\($0)')" } ?? "")"
         guard let f = reader.fields(node, of: what, known: common + parameters, required: required, unknown: { pair, nearest in
             let field = pair.name
-            if let owner = RuleKind.allCases.first(where: { $0.parameters.contains(field) }), let kind {
-                let own = kind.parameters.isEmpty ? "it has no parameters" : "its parameters: \(kind.parameters.joined(separator: ", "))"
+            if let owner = RuleKind.allCases.first(where: { $0.parameters.contains { $0.name == field } }), let kind {
+                let own = kind.parameters.isEmpty ? "it has no parameters" : "its parameters: \(kind.parameters.map(\.name).joined(separator: ", "))"
                 reader.warning("'\(field)' is a parameter of \(owner.rawValue) rules, not of a \(kind.rawValue) rule (\(own)); it is ignored", at: pair.key.mark)
             } else {
                 let hint = nearest.map { "did you mean '\($0)'?" } ?? "known fields: \((common + parameters).joined(separator: ", "))"
@@ -182,8 +172,7 @@ package enum RuleDecoder {
         rule.id = id
         rule.origin = Origin(path: reader.path, mark: node.mark)
         if kindChanged {
-            rule.kind = kind
-            rule.parameters = Rule.Parameters()
+            rule.configuration = kind.definition.defaultConfiguration
             rule.examples = Rule.Examples()
         }
         if let node = f["severity"] {
@@ -198,26 +187,7 @@ package enum RuleDecoder {
             guard let text = nonEmpty(node, "rationale", reader) else { return nil }
             rule.rationale = text
         }
-        if let node = f["severity-when-free"] {
-            guard let word = reader.choice(node, "severity-when-free", severities) else { return nil }
-            rule.parameters.severityWhenFree = Severity(rawValue: word)
-        }
-        if let node = f["concern"] {
-            guard let text = nonEmpty(node, "concern", reader) else { return nil }
-            rule.parameters.concern = Located(text, node.mark)
-        }
-        if let node = f["severity-when-costly"] {
-            guard let word = reader.choice(node, "severity-when-costly", severities) else { return nil }
-            rule.parameters.severityWhenCostly = Severity(rawValue: word)
-        }
-        if let node = f["warn-days"] {
-            guard let days = reader.int(node, "warn-days") else { return nil }
-            guard days >= 0 else {
-                reader.error("'warn-days' must be zero or more days, found \(days)", at: node.mark)
-                return nil
-            }
-            rule.parameters.warnDays = days
-        }
+        guard rule.configuration.decode(f, reader) else { return nil }
         if let node = f["examples"] {
             guard let examples = self.examples(node, reader) else { return nil }
             rule.examples = examples
@@ -225,7 +195,7 @@ package enum RuleDecoder {
         return rule
     }
 
-    private static func nonEmpty(_ node: YAMLNode, _ field: String, _ reader: FieldReader) -> String? {
+    static func nonEmpty(_ node: YAMLNode, _ field: String, _ reader: FieldReader) -> String? {
         guard let text = reader.string(node, field) else { return nil }
         if text.allSatisfy(\.isWhitespace) {
             reader.error("'\(field)' must not be empty", at: node.mark)
@@ -264,7 +234,8 @@ package enum RuleDecoder {
                             repository[pair.name] = body
                         }
                     }
-                    result[keyPath: target].append(text)
+                    let plain = marked(text, field, at: ef["manifest"]?.mark ?? item.mark, into: &result, reader)
+                    result[keyPath: target].append(plain)
                     result[keyPath: files].append(repository)
                     continue
                 }
@@ -272,10 +243,52 @@ package enum RuleDecoder {
                     reader.error("each example in 'examples.\(field)' must be a manifest written as text (a '|' block) or {manifest, files}, found \(item.kindDescription)", at: item.mark)
                     return nil
                 }
-                result[keyPath: target].append(text)
+                let plain = marked(text, field, at: item.mark, into: &result, reader)
+                result[keyPath: target].append(plain)
                 result[keyPath: files].append([:])
             }
         }
         return result
+    }
+
+    /// Marks the position of a finding in a fail example: the finding is reported at the
+    /// line and column of the character after it. Taken out of the text the rule is run on.
+    package static let positionMarker: Unicode.Scalar = "↓"
+
+    /// The example without its position markers; a fail example's are added to `failMarks`
+    /// (the tests of the default rules want one in each), a pass example's are warned about.
+    private static func marked(_ text: String, _ field: String, at mark: Mark, into examples: inout Rule.Examples, _ reader: FieldReader) -> String {
+        let (plain, marks) = positionMarks(text)
+        if field == "fail" {
+            examples.failMarks.append(marks)
+        } else if !marks.isEmpty {
+            reader.warning("a pass example marks no finding; the position marker '\(positionMarker)' is ignored", at: mark)
+        }
+        return plain
+    }
+
+    /// The text without position markers, and the line and column (counted in characters,
+    /// as manifest positions are) that each marker stood before.
+    package static func positionMarks(_ text: String) -> (text: String, marks: [Mark]) {
+        let marker = Array(String(positionMarker).utf8)
+        let bytes = Array(text.utf8)
+        var plain: [UInt8] = []
+        plain.reserveCapacity(bytes.count)
+        var marks: [Mark] = []
+        var line = 1, column = 1
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == marker[0], bytes[i...].starts(with: marker) {
+                marks.append(Mark(line: line, column: column))
+                i += marker.count
+                continue
+            }
+            let byte = bytes[i]
+            plain.append(byte)
+            // Columns count characters (UTF-8 lead bytes), as the YAML reader's marks do.
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (String(decoding: plain, as: UTF8.self), marks)
     }
 }

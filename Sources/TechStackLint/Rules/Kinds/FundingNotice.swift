@@ -1,6 +1,17 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum FundingNotice: RuleKindDefinition {
+        public static let id = "funding-notice"
+        public static var area: String { "funding" }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.fundingNotice(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// A chosen component that is charged, or whose funding turns into a charge once its
     /// users reach a threshold: something to budget for.

@@ -1,6 +1,17 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum RequiredConcern: RuleKindDefinition {
+        public static let id = "required-concern"
+        public static var area: String { "tech-stack" }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.requiredConcern(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// A concern the catalogue marks `required` that `choices` does not answer. Reported at
     /// `choices:` (or the top of the file when there is none), since the answer is missing.

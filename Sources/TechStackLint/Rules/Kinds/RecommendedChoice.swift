@@ -1,17 +1,43 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum RecommendedChoice: RuleKindDefinition {
+        public static let id = "recommended-choice"
+
+        public struct Parameters: Sendable, Hashable {
+            /// The severity of a deviation that costs no dataset; nil: `off`.
+            public var severityWhenFree: Severity? = .warning
+        }
+
+        public static let defaults = Parameters()
+
+        public static var parameters: [RuleParameter<Parameters>] {
+            [.severity("severity-when-free", \.severityWhenFree, "the severity of a deviation that costs no data.")]
+        }
+
+        public static var area: String { "tech-stack" }
+        public static var costHelp: String {
+            "Each finding names the shared datasets the deviation forfeits, with their source agencies (also in the result's properties.cost); a deviation that costs no dataset is reported at the rule's severity-when-free. 'techstack cost ID' shows what any choice costs."
+        }
+
+        public static func findings(_ rule: Rule, _ parameters: Parameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.recommendedChoice(rule, severity, parameters, input.assessment)
+        }
+    }
+}
+
 extension Linter {
     /// A deviation (README, "Reach and cost"): the manifest answers a concern and none of its
     /// answers is recommended. Named with what it costs; a free deviation gets `severity-when-free`.
-    func recommendedChoice(_ rule: Rule, _ severity: Severity, _ assessment: ProjectAssessment) -> [Finding] {
+    func recommendedChoice(_ rule: Rule, _ severity: Severity, _ parameters: RuleKind.RecommendedChoice.Parameters, _ assessment: ProjectAssessment) -> [Finding] {
         var out: [Finding] = []
         for deviation in assessment.deviations {
             guard let first = deviation.choice.first else { continue }
             let chosen = deviation.choiceIDs, recommended = deviation.recommended, cost = deviation.cost
             let level: Severity
             if cost.isEmpty {
-                guard let free = rule.parameters.severityWhenFree else { continue }
+                guard let free = parameters.severityWhenFree else { continue }
                 level = min(free, severity)
             } else {
                 level = severity

@@ -1,6 +1,17 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum DeprecatedChoice: RuleKindDefinition {
+        public static let id = "deprecated-choice"
+        public static var area: String { "tech-stack" }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.deprecatedChoice(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// An answer the catalogue marks deprecated or retired, named with its successor.
     func deprecatedChoice(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {

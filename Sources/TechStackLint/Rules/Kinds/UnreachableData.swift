@@ -1,6 +1,20 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum UnreachableData: RuleKindDefinition {
+        public static let id = "unreachable-data"
+        public static var area: String { "shared-data" }
+        public static var costHelp: String {
+            "Each finding names the dataset the project cannot receive and its source agency (also in the result's properties.cost)."
+        }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.unreachableData(rule, severity, input.assessment)
+        }
+    }
+}
+
 extension Linter {
     /// A consumed dataset outside Reach(project's stack): no access path is satisfied by the
     /// ids the project answers in `choices`. Names what the nearest path lacks.

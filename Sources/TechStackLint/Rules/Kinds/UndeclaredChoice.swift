@@ -1,10 +1,34 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum UndeclaredChoice: RuleKindDefinition {
+        public static let id = "undeclared-choice"
+
+        public struct Parameters: Sendable, Hashable {
+            /// The severity when the undeclared id is a deviation that costs data; nil: `off`.
+            public var severityWhenCostly: Severity? = .error
+        }
+
+        public static let defaults = Parameters()
+
+        public static var parameters: [RuleParameter<Parameters>] {
+            [.severity("severity-when-costly", \.severityWhenCostly, "the severity when the undeclared id is a deviation that costs data.")]
+        }
+
+        public static var needsObservation: Bool { true }
+
+        public static func findings(_ rule: Rule, _ parameters: Parameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            guard let observed = input.observed else { return [] }
+            return input.linter.undeclaredChoice(rule, severity, parameters, input.manifest, observed)
+        }
+    }
+}
+
 extension Linter {
     /// `undeclared-choice` (SPEC §8): the repository shows an answer to a concern that the
     /// manifest does not give. A deviation that costs data is `severity-when-costly`.
-    func undeclaredChoice(_ rule: Rule, _ severity: Severity, _ manifest: Manifest, _ observed: DetectResult) -> [Finding] {
+    func undeclaredChoice(_ rule: Rule, _ severity: Severity, _ parameters: RuleKind.UndeclaredChoice.Parameters, _ manifest: Manifest, _ observed: DetectResult) -> [Finding] {
         var out: [Finding] = []
         for concern in catalogue.concerns {
             let id = concern.header.id
@@ -16,7 +40,7 @@ extension Linter {
                 let isDeviation = !recommended.contains(item.id)
                 let cost = isDeviation ? reach.cost(ofDeviation: id, to: [item.id]) : []
                 var level = severity
-                if !cost.isEmpty, let costly = rule.parameters.severityWhenCostly { level = max(severity, costly) }
+                if !cost.isEmpty, let costly = parameters.severityWhenCostly { level = max(severity, costly) }
                 let first = item.evidence.first.map { " (\($0.location)\(item.evidence.count > 1 ? " and \(Self.plural(item.evidence.count - 1, "more place"))" : ""))" } ?? ""
                 var message = "the repository uses \(item.id)\(first) but "
                 message += declared.isEmpty ? "\(id) is not answered in choices" : "\(id) declares \(Self.list(declared))"
@@ -30,25 +54,6 @@ extension Linter {
                                       choice: [item.id], recommended: recommended, cost: cost, evidence: item.evidence)
                 finding.repository = observed.path
                 out.append(finding)
-            }
-        }
-        return out
-    }
-
-    /// `unobserved-choice`: a declared answer that has evidence signals in the catalogue,
-    /// none of which matched the repository.
-    func unobservedChoice(_ rule: Rule, _ severity: Severity, _ manifest: Manifest, _ observed: DetectResult) -> [Finding] {
-        let seen = observed.observedIDs
-        var out: [Finding] = []
-        for answer in manifest.choices {
-            for choice in answer.choices {
-                let signals = catalogue.evidence(of: choice.value)
-                guard !signals.isEmpty, !seen.contains(choice.value) else { continue }
-                let message = "\(answer.concern.value) declares \(choice.value), but the repository shows no sign of it "
-                    + "(\(Self.plural(signals.count, "evidence signal")) checked, e.g. \(signals[0].brief)). "
-                    + "Check that the manifest still describes the code."
-                out.append(Finding(rule: rule.id, severity: severity, message: message, mark: choice.mark,
-                                   concern: answer.concern.value, choice: [choice.value], evidence: []))
             }
         }
         return out

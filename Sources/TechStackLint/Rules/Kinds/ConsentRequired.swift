@@ -1,6 +1,17 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum ConsentRequired: RuleKindDefinition {
+        public static let id = "consent-required"
+        public static var area: String { "shared-data" }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.consentRequired(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// A private-sector project receives a consent dataset only with each person's consent.
     func consentRequired(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {

@@ -1,6 +1,16 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum UnknownKey: RuleKindDefinition {
+        public static let id = "unknown-key"
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.unknownKey(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// A key the manifest format does not know: most often a typo that silently drops a value.
     func unknownKey(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {

@@ -1,6 +1,20 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum MissingGrant: RuleKindDefinition {
+        public static let id = "missing-grant"
+        public static var area: String { "shared-data" }
+        public static var costHelp: String {
+            "Each finding names the dataset the project cannot receive and its source agency (also in the result's properties.cost)."
+        }
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.missingGrant(rule, severity, input.assessment)
+        }
+    }
+}
+
 extension Linter {
     /// A consumed dataset that needs a grant from another agency, with no grant recorded for
     /// the dataset or its source agency — whether or not the data is reachable.

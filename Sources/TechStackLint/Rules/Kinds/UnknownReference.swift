@@ -1,6 +1,16 @@
 import TechStackEvidence
 import TechStackModel
 
+extension RuleKind {
+    public enum UnknownReference: RuleKindDefinition {
+        public static let id = "unknown-reference"
+
+        public static func findings(_ rule: Rule, _ parameters: NoParameters, _ severity: Severity, _ input: RuleInput) -> [Finding] {
+            input.linter.unknownReference(rule, severity, input.manifest)
+        }
+    }
+}
+
 extension Linter {
     /// Every id the manifest names must be in the catalogue, and of the kind its place expects.
     func unknownReference(_ rule: Rule, _ severity: Severity, _ manifest: Manifest) -> [Finding] {
