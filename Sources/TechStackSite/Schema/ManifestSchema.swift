@@ -195,7 +195,7 @@ struct ManifestSchema {
         if !first {
             let cost = reach.cost(ofDeviation: concern.header.id, to: [option])
             text += cost.isEmpty ? " Costs no shared data." : " Costs \(cost.count) shared dataset\(cost.count == 1 ? "" : "s"): "
-                + cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ") + "."
+                + CostText.list(cost) + "."
         }
         if let summary = catalogue[option]?.header.summary, !summary.isEmpty { text += " " + summary }
         return text
