@@ -6,7 +6,7 @@ import TechStackModel
 /// ignores, `.git/` itself, and symbolic links. A link to a file is kept only when the
 /// file lies inside the root; a link to a folder is never followed, so no loop can form.
 ///
-/// The walk keeps its own stack of folders: no recursion, whatever the depth.
+/// The walk is `DirectoryWalk`'s: its own stack of folders, no recursion, whatever the depth.
 public enum RepositoryWalk {
     public struct File: Sendable {
         /// Relative to the root, `/` between folders.
@@ -29,69 +29,44 @@ public enum RepositoryWalk {
         closedir(dir)
         let realRoot = realPath(root) ?? root
 
-        struct Pending {
+        /// What a folder carries down: where it is and the ignore rules in force in it.
+        struct Folder {
             var relative: String
             var segments: [[UInt8]]
             var ignores: IgnoreStack
         }
-        var root0 = IgnoreStack()
-        if let exclude = readSmall(root + "/.git/info/exclude") { root0.files.append(GitIgnore(text: exclude, base: "")) }
-        var stack = [Pending(relative: "", segments: [], ignores: root0)]
+        var rootIgnores = IgnoreStack()
+        if let exclude = readSmall(root + "/.git/info/exclude") { rootIgnores.files.append(GitIgnore(text: exclude, base: "")) }
+        if let text = readSmall(root + "/.gitignore") { rootIgnores.files.append(GitIgnore(text: text, base: "")) }
         var out: [File] = []
-        while let folder = stack.popLast() {
-            let absolute = folder.relative.isEmpty ? root : root + "/" + folder.relative
-            var ignores = folder.ignores
-            if let text = readSmall(absolute + "/.gitignore") {
-                ignores.files.append(GitIgnore(text: text, base: folder.relative))
-            }
-            guard let dir = opendir(absolute) else { continue }
-            var entries: [(name: String, type: UInt8)] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                entries.append((name, entry.pointee.d_type))
-            }
-            closedir(dir)
-            entries.sort { $0.name > $1.name }
-            var subfolders: [Pending] = []
-            for entry in entries {
-                if folder.relative.isEmpty && entry.name == ".git" { continue }
+        // A folder that cannot be listed below the root holds no evidence; it is not an error.
+        DirectoryWalk.walk(root, Folder(relative: "", segments: [], ignores: rootIgnores), problem: { _ in },
+            descend: { entry, folder in
+                if entry.name == ".git" { return nil }
+                var segments = folder.segments
+                segments.append(Array(entry.name.utf8))
+                if folder.ignores.isIgnored(segments, isDirectory: true) { return nil }
                 let relative = folder.relative.isEmpty ? entry.name : folder.relative + "/" + entry.name
-                let full = absolute + "/" + entry.name
-                var type = entry.type
-                if type == UInt8(DT_UNKNOWN) {
+                var ignores = folder.ignores
+                if let text = readSmall(entry.path + "/.gitignore") {
+                    ignores.files.append(GitIgnore(text: text, base: relative))
+                }
+                return Folder(relative: relative, segments: segments, ignores: ignores)
+            },
+            visit: { entry, folder in
+                if folder.relative.isEmpty && entry.name == ".git" { return }
+                if entry.kind == .symbolicLink {
+                    // A link counts only as a regular file inside the root; folders are never followed.
                     var st = stat()
-                    guard lstat(full, &st) == 0 else { continue }
-                    switch st.st_mode & S_IFMT {
-                    case S_IFDIR: type = UInt8(DT_DIR)
-                    case S_IFREG: type = UInt8(DT_REG)
-                    case S_IFLNK: type = UInt8(DT_LNK)
-                    default: continue
-                    }
+                    guard stat(entry.path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+                          let target = realPath(entry.path), target.hasPrefix(realRoot + "/") else { return }
                 }
                 var segments = folder.segments
                 segments.append(Array(entry.name.utf8))
-                if type == UInt8(DT_DIR) {
-                    if entry.name == ".git" { continue }
-                    if ignores.isIgnored(segments, isDirectory: true) { continue }
-                    subfolders.append(Pending(relative: relative, segments: segments, ignores: ignores))
-                } else if type == UInt8(DT_REG) {
-                    if ignores.isIgnored(segments, isDirectory: false) { continue }
-                    out.append(File(path: relative, segments: segments))
-                } else if type == UInt8(DT_LNK) {
-                    // A link counts only as a regular file inside the root; folders are never followed.
-                    var st = stat()
-                    guard stat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
-                          let target = realPath(full), target.hasPrefix(realRoot + "/") else { continue }
-                    if ignores.isIgnored(segments, isDirectory: false) { continue }
-                    out.append(File(path: relative, segments: segments))
-                }
-            }
-            // Folders are pushed in reverse so that they are visited in name order.
-            stack += subfolders
-        }
+                if folder.ignores.isIgnored(segments, isDirectory: false) { return }
+                let relative = folder.relative.isEmpty ? entry.name : folder.relative + "/" + entry.name
+                out.append(File(path: relative, segments: segments))
+            })
         return out.sorted { $0.path < $1.path }
     }
 

@@ -114,9 +114,7 @@ public struct Linter: Sendable {
     /// "myinfo-person (Myinfo person data, source ica)" for each dataset; past `upTo`, the
     /// rest are counted (the `cost` field and line carry every one).
     func describe(_ cost: [CostItem], upTo limit: Int = .max) -> String {
-        let named = cost.prefix(limit).map { "\($0.dataset) (\(catalogue.name(of: $0.dataset)), source \($0.source))" }
-        guard cost.count > limit else { return Self.list(named) }
-        return "\(cost.count) shared datasets: " + named.joined(separator: ", ") + " and \(cost.count - limit) more"
+        CostText.sentence(cost, .name(catalogue), upTo: limit)
     }
 
     /// A sentence taken from a catalogue, without its final full stop, to be embedded.

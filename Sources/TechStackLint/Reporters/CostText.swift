@@ -6,7 +6,7 @@ extension Finding {
     /// nil when it costs nothing. Reporters escape it like any text from a manifest.
     var costText: String? {
         guard let cost, !cost.isEmpty else { return nil }
-        return cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ")
+        return CostText.list(cost)
     }
 }
 

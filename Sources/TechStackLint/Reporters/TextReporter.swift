@@ -31,8 +31,7 @@ public struct TextReporter: Reporter {
         }
         var out = [line]
         if let cost = finding.cost, !cost.isEmpty {
-            let items = cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ")
-            out.append("    \(style.cyan("cost:")) \(items)")
+            out.append("    \(style.cyan("cost:")) \(CostText.list(cost))")
         }
         for item in (finding.evidence ?? []).prefix(10) {
             out.append("    \(style.cyan("evidence:")) \(item.location)  \(item.signal)")

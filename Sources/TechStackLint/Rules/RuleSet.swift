@@ -163,8 +163,8 @@ package enum RuleDecoder {
         }) else { return nil }
 
         guard let idNode = f["id"], let id = reader.string(idNode, "id") else { return nil }
-        if !EntryDecoder.isValidID(id) {
-            reader.error("rule id '\(id)' must match [a-z0-9][a-z0-9.-]*: lower-case letters, digits, '.' and '-'", at: idNode.mark)
+        if !Identifier.isWellFormed(id) {
+            reader.error("rule id '\(id)' must match \(Identifier.pattern): lower-case letters, digits, '.' and '-'", at: idNode.mark)
             return nil
         }
         guard let kind else { return nil }
@@ -197,7 +197,7 @@ package enum RuleDecoder {
 
     static func nonEmpty(_ node: YAMLNode, _ field: String, _ reader: FieldReader) -> String? {
         guard let text = reader.string(node, field) else { return nil }
-        if text.allSatisfy(\.isWhitespace) {
+        if text.isBlank {
             reader.error("'\(field)' must not be empty", at: node.mark)
             return nil
         }

@@ -111,23 +111,204 @@ public struct CatalogueReport: Sendable {
         public var cost: [CostItem]
     }
 
-    public struct Shown: Codable, Sendable {
+    /// One entry as `catalogue show` has it. The JSON shape (a `fields` object of string
+    /// lists) is written by `encode(to:)`; the text by `text(_:style:)`, from the same fields.
+    public struct Shown: Encodable, Sendable {
         public var id: String
-        public var kind: String
+        public var kind: EntryKind
         public var name: String
         public var summary: String
         public var links: [String]
-        public var fields: [String: [String]]
+        public var detail: Detail
         /// For a standard or component: everything unreachable without it (`cost ID`).
         public var cost: [CostItem]?
         /// For a concern: every option it knows, with the cost of deviating to it.
         public var options: [OptionCost]?
-        public var accessPaths: [[String: [String]]]?
-        public var source: String?
         /// For a standard or component: how a repository shows it is used (SPEC §8).
         public var evidence: [ShownSignal]?
         /// `notes` or `illustrative` when the entry is not a published fact.
-        public var provenance: String?
+        public var provenance: Provenance?
+
+        /// For a dataset: each way to reach it.
+        public var accessPaths: [ShownAccessPath]? {
+            if case .dataset(let d) = detail { d.access } else { nil }
+        }
+
+        /// For a dataset: the agency answerable for it.
+        public var source: String? {
+            if case .dataset(let d) = detail { d.source } else { nil }
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, kind, name, summary, links, fields, cost, options, accessPaths, source, evidence, provenance
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind.singular.replacingSpaces, forKey: .kind)
+            try c.encode(name, forKey: .name)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(links, forKey: .links)
+            try c.encode(Dictionary(detail.fields.map { ($0.key, $0.values) }, uniquingKeysWith: { first, _ in first }), forKey: .fields)
+            try c.encodeIfPresent(cost, forKey: .cost)
+            try c.encodeIfPresent(options, forKey: .options)
+            try c.encodeIfPresent(accessPaths, forKey: .accessPaths)
+            try c.encodeIfPresent(source, forKey: .source)
+            try c.encodeIfPresent(evidence, forKey: .evidence)
+            try c.encodeIfPresent(provenance?.rawValue, forKey: .provenance)
+        }
+    }
+
+    /// What one kind of entry shows besides its header.
+    public enum Detail: Sendable {
+        case layer(LayerDetail)
+        case sourceKind(SourceKindDetail)
+        case agency(AgencyDetail)
+        case fundingModel(FundingModelDetail)
+        case concern(ConcernDetail)
+        case standard(StandardDetail)
+        case component(ComponentDetail)
+        case dataset(DatasetDetail)
+
+        /// The fields by their names in the catalogue's YAML, in the order the text lists
+        /// them; a field that does not apply is left out, an empty list is kept.
+        public var fields: [ShownField] {
+            var out: [ShownField] = []
+            func add(_ key: String, _ values: [String]) { out.append(ShownField(key: key, values: values)) }
+            func add(_ key: String, _ value: String?) { if let value { out.append(ShownField(key: key, values: [value])) } }
+            func grant(_ g: GrantProcess?) { if let g { add("grant-process", [g.summary] + (g.url.map { [$0] } ?? [])) } }
+            switch self {
+            case .layer(let l):
+                add("order", String(l.order))
+                if l.crossCutting { add("cross-cutting", "true") }
+                add("concerns", l.concerns)
+                add("components", l.components)
+            case .sourceKind(let k):
+                add("agencies", k.agencies)
+                add("datasets", k.datasets)
+            case .agency(let a):
+                add("source-kind", a.sourceKind)
+                grant(a.grantProcess)
+                add("components", a.components)
+                add("datasets", a.datasets)
+            case .fundingModel(let f):
+                add("charging", f.charging.rawValue)
+                if let b = f.becomes { add("becomes", [b.model, "when users reach \(b.whenUsersReach)"]) }
+                add("components", f.components)
+            case .concern(let c):
+                add("layer", c.layer)
+                add("question", c.question)
+                add("required", String(c.required))
+                add("recommended", c.recommended)
+            case .standard(let s):
+                add("status", s.status.rawValue)
+                add("replaced-by", s.replacedBy)
+                add("url", s.url)
+                add("version", s.version)
+                add("recommended-by", s.recommendedBy)
+                add("required-by", s.requiredBy)
+            case .component(let c):
+                add("layer", c.layers)
+                add("owner", c.owner)
+                add("funding", [c.funding] + (c.price.map { [$0] } ?? []))
+                add("status", c.status.rawValue)
+                add("replaced-by", c.replacedBy)
+                add("requires", c.requires)
+                add("recommended-by", c.recommendedBy)
+            case .dataset(let d):
+                add("source", d.source)
+                add("source-kind", d.sourceKind)
+                grant(d.grantProcess)
+                add("consent", String(d.consent))
+                add("grant-required", String(d.grantRequired))
+                add("items", d.items)
+            }
+            return out
+        }
+    }
+
+    /// One line of `catalogue show`: a field's name and its values.
+    public struct ShownField: Sendable {
+        public var key: String
+        public var values: [String]
+    }
+
+    public struct LayerDetail: Sendable {
+        public var order: Int
+        public var crossCutting: Bool
+        public var concerns: [String]
+        public var components: [String]
+    }
+
+    public struct SourceKindDetail: Sendable {
+        public var agencies: [String]
+        public var datasets: [String]
+    }
+
+    public struct AgencyDetail: Sendable {
+        public var sourceKind: String
+        public var grantProcess: GrantProcess?
+        public var datasets: [String]
+        public var components: [String]
+    }
+
+    public struct FundingModelDetail: Sendable {
+        public var charging: Charging
+        public var becomes: (model: String, whenUsersReach: Int)?
+        public var components: [String]
+    }
+
+    public struct ConcernDetail: Sendable {
+        public var layer: String
+        public var question: String
+        public var required: Bool
+        public var recommended: [String]
+    }
+
+    public struct StandardDetail: Sendable {
+        public var status: Lifecycle
+        public var url: String?
+        public var version: String?
+        public var replacedBy: String?
+        public var recommendedBy: [String]
+        public var requiredBy: [String]
+    }
+
+    public struct ComponentDetail: Sendable {
+        public var layers: [String]
+        public var owner: String
+        public var funding: String
+        public var price: String?
+        public var requires: [String]
+        public var status: Lifecycle
+        public var replacedBy: String?
+        public var recommendedBy: [String]
+    }
+
+    public struct DatasetDetail: Sendable {
+        public var source: String
+        public var sourceKind: String?
+        public var items: [String]
+        public var consent: Bool
+        public var grantRequired: Bool
+        /// The source agency's grant process.
+        public var grantProcess: GrantProcess?
+        public var access: [ShownAccessPath]
+    }
+
+    public struct ShownAccessPath: Encodable, Sendable {
+        public var via: String?
+        public var requires: [String]
+
+        private enum CodingKeys: String, CodingKey { case via, requires }
+
+        /// `{"requires": [...], "via": [id]}`: `via` as a list, like every field.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(requires, forKey: .requires)
+            try c.encodeIfPresent(via.map { [$0] }, forKey: .via)
+        }
     }
 
     public struct ShownSignal: Codable, Sendable {
@@ -152,71 +333,60 @@ public struct CatalogueReport: Sendable {
     public func show(_ id: String) -> Shown? {
         guard let entry = catalogue[id] else { return nil }
         let h = entry.header
-        var shown = Shown(id: h.id, kind: entry.kind.singular.replacingSpaces, name: h.name, summary: h.summary, links: h.links, fields: [:])
-        shown.provenance = h.provenance?.rawValue
+        var cost: [CostItem]?
+        var options: [OptionCost]?
+        var evidence: [ShownSignal]?
+        let detail: Detail
         switch entry {
         case .layer(let l):
-            shown.fields["order"] = [String(l.order)]
-            if l.crossCutting { shown.fields["cross-cutting"] = ["true"] }
-            shown.fields["concerns"] = catalogue.concerns.filter { $0.layer.value == id }.map(\.header.id)
-            shown.fields["components"] = catalogue.components.filter { $0.layers.contains { $0.value == id } }.map(\.header.id)
+            detail = .layer(LayerDetail(
+                order: l.order, crossCutting: l.crossCutting,
+                concerns: catalogue.concerns.filter { $0.layer.value == id }.map(\.header.id),
+                components: catalogue.components.filter { $0.layers.contains { $0.value == id } }.map(\.header.id)))
         case .sourceKind:
-            shown.fields["agencies"] = catalogue.agencies.filter { $0.sourceKind.value == id }.map(\.header.id)
-            shown.fields["datasets"] = catalogue.datasets.filter { $0.sourceKind?.value == id }.map(\.header.id)
+            detail = .sourceKind(SourceKindDetail(
+                agencies: catalogue.agencies.filter { $0.sourceKind.value == id }.map(\.header.id),
+                datasets: catalogue.datasets.filter { $0.sourceKind?.value == id }.map(\.header.id)))
         case .agency(let a):
-            shown.fields["source-kind"] = [a.sourceKind.value]
-            if let g = a.grantProcess { shown.fields["grant-process"] = [g.summary] + (g.url.map { [$0] } ?? []) }
-            shown.fields["datasets"] = catalogue.datasets.filter { $0.source.value == id }.map(\.header.id)
-            shown.fields["components"] = catalogue.components.filter { $0.owner.value == id }.map(\.header.id)
+            detail = .agency(AgencyDetail(
+                sourceKind: a.sourceKind.value, grantProcess: a.grantProcess,
+                datasets: catalogue.datasets.filter { $0.source.value == id }.map(\.header.id),
+                components: catalogue.components.filter { $0.owner.value == id }.map(\.header.id)))
         case .fundingModel(let f):
-            shown.fields["charging"] = [f.charging.rawValue]
-            if let b = f.becomes { shown.fields["becomes"] = [b.model.value, "when users reach \(b.whenUsersReach)"] }
-            shown.fields["components"] = catalogue.components.filter { $0.funding.value == id }.map(\.header.id)
+            detail = .fundingModel(FundingModelDetail(
+                charging: f.charging, becomes: f.becomes.map { ($0.model.value, $0.whenUsersReach) },
+                components: catalogue.components.filter { $0.funding.value == id }.map(\.header.id)))
         case .concern(let c):
-            shown.fields["layer"] = [c.layer.value]
-            shown.fields["question"] = [c.question]
-            shown.fields["required"] = [String(c.required)]
-            shown.fields["recommended"] = c.recommended.map(\.value)
-            shown.options = c.options.map { option in
+            detail = .concern(ConcernDetail(layer: c.layer.value, question: c.question, required: c.required,
+                                            recommended: c.recommended.map(\.value)))
+            options = c.options.map { option in
                 let isRecommended = c.recommended.contains { $0.value == option }
                 return OptionCost(id: option, name: catalogue.name(of: option), recommended: isRecommended,
                                   status: catalogue.lifecycle(of: option)?.status.rawValue,
                                   cost: isRecommended ? [] : reach.cost(ofDeviation: id, to: [option]))
             }
         case .standard(let s):
-            shown.fields["status"] = [s.status.rawValue]
-            if let url = s.url { shown.fields["url"] = [url] }
-            if let v = s.version { shown.fields["version"] = [v] }
-            if let r = s.replacedBy { shown.fields["replaced-by"] = [r.value] }
-            shown.fields["recommended-by"] = catalogue.concerns(recommending: id).map(\.header.id)
-            shown.fields["required-by"] = catalogue.components.filter { $0.requires.contains { $0.value == id } }.map(\.header.id)
-            shown.cost = reach.cost(of: id)
-            shown.evidence = Self.shown(s.evidence)
+            detail = .standard(StandardDetail(
+                status: s.status, url: s.url, version: s.version, replacedBy: s.replacedBy?.value,
+                recommendedBy: catalogue.concerns(recommending: id).map(\.header.id),
+                requiredBy: catalogue.components.filter { $0.requires.contains { $0.value == id } }.map(\.header.id)))
+            cost = reach.cost(of: id)
+            evidence = Self.shown(s.evidence)
         case .component(let c):
-            shown.fields["layer"] = c.layers.map(\.value)
-            shown.fields["owner"] = [c.owner.value]
-            shown.fields["funding"] = [c.funding.value] + (c.price.map { [$0] } ?? [])
-            shown.fields["requires"] = c.requires.map(\.value)
-            shown.fields["status"] = [c.status.rawValue]
-            if let r = c.replacedBy { shown.fields["replaced-by"] = [r.value] }
-            shown.fields["recommended-by"] = catalogue.concerns(recommending: id).map(\.header.id)
-            shown.cost = reach.cost(of: id)
-            shown.evidence = Self.shown(c.evidence)
+            detail = .component(ComponentDetail(
+                layers: c.layers.map(\.value), owner: c.owner.value, funding: c.funding.value, price: c.price,
+                requires: c.requires.map(\.value), status: c.status, replacedBy: c.replacedBy?.value,
+                recommendedBy: catalogue.concerns(recommending: id).map(\.header.id)))
+            cost = reach.cost(of: id)
+            evidence = Self.shown(c.evidence)
         case .dataset(let d):
-            shown.source = d.source.value
-            shown.fields["source"] = [d.source.value]
-            if let k = d.sourceKind { shown.fields["source-kind"] = [k.value] }
-            shown.fields["items"] = d.items
-            shown.fields["consent"] = [String(d.consent)]
-            shown.fields["grant-required"] = [String(d.grantRequired)]
-            if let g = catalogue.agency(d.source.value)?.grantProcess { shown.fields["grant-process"] = [g.summary] + (g.url.map { [$0] } ?? []) }
-            shown.accessPaths = d.access.map { p in
-                var path: [String: [String]] = ["requires": p.requires.map(\.value)]
-                if let via = p.via { path["via"] = [via.value] }
-                return path
-            }
+            detail = .dataset(DatasetDetail(
+                source: d.source.value, sourceKind: d.sourceKind?.value, items: d.items, consent: d.consent,
+                grantRequired: d.grantRequired, grantProcess: catalogue.agency(d.source.value)?.grantProcess,
+                access: d.access.map { ShownAccessPath(via: $0.via?.value, requires: $0.requires.map(\.value)) }))
         }
-        return shown
+        return Shown(id: h.id, kind: entry.kind, name: h.name, summary: h.summary, links: h.links, detail: detail,
+                     cost: cost, options: options, evidence: evidence, provenance: h.provenance)
     }
 
     // MARK: text
@@ -231,25 +401,21 @@ public struct CatalogueReport: Sendable {
     /// `catalogue show` for a terminal, as `StyledText`: catalogue text is made safe as it
     /// enters, colour is added by the printer.
     public func text(_ shown: Shown, style: Style) -> StyledText {
-        var lines: [StyledText] = ["\(style.bold(shown.name)) \(style.dim("(\(shown.kind) \(shown.id))"))", StyledText(shown.summary), StyledText()]
-        let order = ["layer", "question", "required", "recommended", "source", "source-kind", "owner", "funding", "charging",
-                     "becomes", "status", "replaced-by", "url", "version", "order", "cross-cutting", "requires",
-                     "recommended-by", "required-by", "grant-process", "consent", "grant-required", "items",
-                     "concerns", "components", "agencies", "datasets"]
-        for key in order {
-            guard let values = shown.fields[key], !values.isEmpty else { continue }
-            if key == "items" {
-                lines.append("\(key):")
-                lines += values.map { "  - \($0)" }
+        let kind = shown.kind.singular.replacingSpaces
+        var lines: [StyledText] = ["\(style.bold(shown.name)) \(style.dim("(\(kind) \(shown.id))"))", StyledText(shown.summary), StyledText()]
+        for field in shown.detail.fields where !field.values.isEmpty {
+            if field.key == "items" {
+                lines.append("\(field.key):")
+                lines += field.values.map { "  - \($0)" }
             } else {
-                lines.append("\(key): \(values.joined(separator: ", "))")
+                lines.append("\(field.key): \(field.values.joined(separator: ", "))")
             }
         }
         if let paths = shown.accessPaths {
             lines.append("access paths:")
             for path in paths {
-                let via = path["via"]?.first.map { "via \($0), " } ?? ""
-                lines.append("  - \(via)requires \((path["requires"] ?? []).joined(separator: " + "))")
+                let via = path.via.map { "via \($0), " } ?? ""
+                lines.append("  - \(via)requires \(path.requires.joined(separator: " + "))")
             }
         }
         if let options = shown.options {
@@ -276,7 +442,7 @@ public struct CatalogueReport: Sendable {
                 lines += costLines(cost, style: style)
             }
         }
-        if let provenance = shown.provenance.flatMap(Provenance.init) {
+        if let provenance = shown.provenance {
             lines.append(StyledText())
             lines.append("provenance: \(provenance.rawValue) (\(provenance.label))")
         }
@@ -287,7 +453,7 @@ public struct CatalogueReport: Sendable {
                 lines.append("  - \(signal.signal)")
                 lines += signal.links.map { link -> StyledText in "      source: \(link)" }
             }
-        } else if shown.kind == "standard" || shown.kind == "component" {
+        } else if shown.kind == .standards || shown.kind == .components {
             lines.append("")
             lines.append("No evidence signal: detect cannot recognise it in a repository.")
         }

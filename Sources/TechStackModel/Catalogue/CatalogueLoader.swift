@@ -109,8 +109,8 @@ package struct EntryDecoder {
         guard let f = reader.fields(node, of: what, known: Self.common + Self.fields(of: kind),
                                     required: ["id", "name", "summary"] + Self.required(of: kind)) else { return }
         guard let id = reader.string(f["id"], "id"), let idNode = f["id"] else { return }
-        if !Self.isValidID(id) {
-            reader.error("id '\(id)' must match [a-z0-9][a-z0-9.-]*: lower-case letters, digits, '.' and '-'", at: idNode.mark)
+        if !Identifier.isWellFormed(id) {
+            reader.error("id '\(id)' must match \(Identifier.pattern): lower-case letters, digits, '.' and '-'", at: idNode.mark)
             return
         }
         let header = EntryHeader(
@@ -258,15 +258,5 @@ package struct EntryDecoder {
 
     private func status(_ node: YAMLNode?) -> Lifecycle {
         reader.choice(node, "status", ["active", "deprecated", "retired"]).flatMap(Lifecycle.init) ?? .active
-    }
-
-    package static func isValidID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard let first = bytes.first, isLowerAlnum(first) else { return false }
-        return bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
-    }
-
-    private static func isLowerAlnum(_ b: UInt8) -> Bool {
-        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
     }
 }

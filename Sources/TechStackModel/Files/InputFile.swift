@@ -110,8 +110,7 @@ public struct InputFile: Sendable {
     /// Calls `visit` for every regular file below `directory`. Hidden entries and symbolic
     /// links are skipped; `skipping` names further folder names to leave out.
     ///
-    /// Read with `readdir`, whose entry types spare a `stat` per file: a portfolio walk visits
-    /// tens of thousands of entries before any manifest is read.
+    /// The walk is `DirectoryWalk`'s.
     public static func walk(_ directory: String, depth: Int, skipping: Set<String> = [], visit: (String) -> Void) {
         var ignored: [Diagnostic] = []
         walk(directory, depth: depth, skipping: skipping, problems: &ignored, visit: visit)
@@ -121,37 +120,17 @@ public struct InputFile: Sendable {
     public static let maxDepth = 64
 
     public static func walk(_ directory: String, depth: Int, skipping: Set<String> = [], problems: inout [Diagnostic], visit: (String) -> Void) {
-        guard depth < maxDepth else {
-            problems.append(Diagnostic(path: directory, mark: .start, message: "is more than \(maxDepth) folders deep; the files below it were not read"))
-            return
-        }
-        guard let stream = opendir(directory) else {
-            problems.append(Diagnostic(path: directory, mark: .start, message: "cannot list this folder: \(String(cString: strerror(errno)))"))
-            return
-        }
-        var entries: [(name: String, type: Int)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix("."), !skipping.contains(name) else { continue }
-            entries.append((name, Int(entry.pointee.d_type)))
-        }
-        closedir(stream)
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory = type == Int(DT_DIR), isFile = type == Int(DT_REG)
-            if type == Int(DT_UNKNOWN) {
-                // Some file systems do not fill in the type; ask, without following links.
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                isDirectory = info.st_mode & S_IFMT == S_IFDIR
-                isFile = info.st_mode & S_IFMT == S_IFREG
+        DirectoryWalk.walk(directory, maxDepth: maxDepth - depth, problem: { problem in
+            switch problem {
+            case .tooDeep(let path):
+                problems.append(Diagnostic(path: path, mark: .start, message: "is more than \(maxDepth) folders deep; the files below it were not read"))
+            case .cannotList(let path, let reason):
+                problems.append(Diagnostic(path: path, mark: .start, message: "cannot list this folder: \(reason)"))
             }
-            if isDirectory {
-                walk(path, depth: depth + 1, skipping: skipping, problems: &problems, visit: visit)
-            } else if isFile {
-                visit(path)
-            }
-        }
+        }, descend: { !$0.name.hasPrefix(".") && !skipping.contains($0.name) },
+           visit: { entry in
+            if entry.kind == .file, !entry.name.hasPrefix("."), !skipping.contains(entry.name) { visit(entry.path) }
+        })
     }
 }
 

@@ -243,11 +243,3 @@ public enum ManifestLoader {
         }
     }
 }
-
-extension String {
-    /// Nothing but spaces and tabs (as `CharacterSet.whitespaces` has it), without going
-    /// through Foundation's bridging: this runs for every value of every manifest.
-    var isBlank: Bool {
-        unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-    }
-}

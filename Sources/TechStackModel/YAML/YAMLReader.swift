@@ -23,6 +23,8 @@ public enum YAMLReader {
         if bytes.count > limits.maxBytes {
             throw Diagnostic(path: path, mark: .start, message: "file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes (1 MiB)")
         }
+        // Not `isBlank`: the bytes are not decoded yet, and what counts is what YAML itself
+        // skips as white space and line breaks (space, tab, LF, CR).
         if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw Diagnostic(path: path, mark: .start, message: "file is empty; expected a YAML mapping")
         }

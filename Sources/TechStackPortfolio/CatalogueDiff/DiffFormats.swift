@@ -27,13 +27,9 @@ public enum DiffFormat: String, Sendable, CaseIterable {
     }
 }
 
-extension CostItem {
-    fileprivate var shown: String { "\(dataset) (source \(source))" }
-}
-
 private func costList(_ items: [CostItem]?) -> String {
     guard let items else { return "not an option" }
-    return items.isEmpty ? "no shared data" : items.map(\.shown).joined(separator: ", ")
+    return items.isEmpty ? "no shared data" : CostText.list(items)
 }
 
 private func costCount(_ items: [CostItem]?) -> String {

@@ -279,7 +279,7 @@ public enum HTMLScorecard: ScorecardFormat {
                 HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)),
                 .td(.data(named: "v", value: String(p.deviations.count)),
                     deviations.isEmpty ? .plain("—") : .group(deviations.enumerated().map { i, d in i == 0 ? d : .group([.br(), d]) })),
-                HTMLPage.number(counted(p.totalCost.map { "\($0.dataset) (\($0.source))" }), sortKey: String(p.totalCost.count)),
+                HTMLPage.number(counted(p.totalCost.map { CostText.item($0, .agency) }), sortKey: String(p.totalCost.count)),
                 HTMLPage.number(counted(p.unreachable), sortKey: String(p.unreachable.count)),
                 HTMLPage.number(counted(p.missingGrants.map { "\($0.dataset) from \($0.agency)" }), sortKey: String(p.missingGrants.count)),
                 HTMLPage.number(p.activeExemptions), HTMLPage.number(p.expiredExemptions),

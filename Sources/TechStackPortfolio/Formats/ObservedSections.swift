@@ -18,7 +18,7 @@ enum ObservedSections {
 
     static func describe(_ u: ObservedScore.Unobserved) -> String { "\(u.concern): \(u.id)" }
 
-    static func describe(_ item: CostItem) -> String { "\(item.dataset) (source \(item.source))" }
+    static func describe(_ item: CostItem) -> String { CostText.item(item) }
 
     static func hasDrift(_ o: ObservedScore?) -> Bool {
         guard let o else { return false }

@@ -25,7 +25,7 @@ enum ProgrammeSections {
     }
 
     static func costList(_ items: [CostItem]) -> String {
-        items.map { "\($0.dataset) (\($0.source))" }.joined(separator: ", ")
+        CostText.list(items, .agency)
     }
 
     // MARK: text

@@ -96,8 +96,8 @@ public enum CampaignLoader {
                 guard let f = reader.fields(item, of: what, known: fields, required: ["id", "name", "goal", "starts", "due"]),
                       let idNode = f["id"], let id = reader.string(idNode, "id"),
                       let name = reader.string(f["name"], "name") else { continue }
-                guard EntryDecoder.isValidID(id) else {
-                    reader.error("campaign id '\(id)' must match [a-z0-9][a-z0-9.-]*: lower-case letters, digits, '.' and '-'", at: idNode.mark)
+                guard Identifier.isWellFormed(id) else {
+                    reader.error("campaign id '\(id)' must match \(Identifier.pattern): lower-case letters, digits, '.' and '-'", at: idNode.mark)
                     continue
                 }
                 if let first = seen[id] {

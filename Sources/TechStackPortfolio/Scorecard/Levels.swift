@@ -160,8 +160,8 @@ public enum LevelLoader {
                       let idNode = f["id"], let id = reader.string(idNode, "id"),
                       let name = reader.string(f["name"], "name"), let summary = reader.string(f["summary"], "summary"),
                       let checks = reader.strings(f["checks"], "checks") else { continue }
-                guard EntryDecoder.isValidID(id) else {
-                    reader.error("level id '\(id)' must match [a-z0-9][a-z0-9.-]*", at: idNode.mark)
+                guard Identifier.isWellFormed(id) else {
+                    reader.error("level id '\(id)' must match \(Identifier.pattern)", at: idNode.mark)
                     continue
                 }
                 if let first = seen[id] {

@@ -52,41 +52,19 @@ public enum Portfolio {
     }
 
     /// Every `techstack.yaml` below `directory`. Hidden entries, symbolic links and the
-    /// skipped folders are left out, so the search never leaves the folder given. Reads the
-    /// directory entries' types directly: a portfolio has a folder per project.
+    /// skipped folders are left out, so the search never leaves the folder given.
     static func findManifests(in directory: String, depth: Int, into found: inout [String], problems: inout [Diagnostic]) {
-        guard depth < maxDepth else {
-            problems.append(Diagnostic(path: directory, mark: .start, message: "is more than \(maxDepth) folders deep; manifests below it were not searched", isSchemaError: false))
-            return
-        }
-        guard let dir = opendir(directory) else {
-            problems.append(Diagnostic(path: directory, mark: .start, message: "cannot list this folder (\(String(cString: strerror(errno)))); manifests below it were not searched", isSchemaError: false))
-            return
-        }
-        defer { closedir(dir) }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        DirectoryWalk.walk(directory, maxDepth: maxDepth - depth, problem: { problem in
+            switch problem {
+            case .tooDeep(let path):
+                problems.append(Diagnostic(path: path, mark: .start, message: "is more than \(maxDepth) folders deep; manifests below it were not searched", isSchemaError: false))
+            case .cannotList(let path, let reason):
+                problems.append(Diagnostic(path: path, mark: .start, message: "cannot list this folder (\(reason)); manifests below it were not searched", isSchemaError: false))
             }
-            guard !name.hasPrefix("."), !skippedFolders.contains(name) else { continue }
-            let path = base + name
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: type = Int32(DT_DIR)
-                case S_IFREG: type = Int32(DT_REG)
-                default: continue
-                }
-            }
-            if type == Int32(DT_DIR) {
-                findManifests(in: path, depth: depth + 1, into: &found, problems: &problems)
-            } else if type == Int32(DT_REG), name == manifestName {
-                found.append(path)
-            }
-        }
+        }, descend: { !$0.name.hasPrefix(".") && !skippedFolders.contains($0.name) },
+           visit: { entry in
+            if entry.kind == .file, entry.name == manifestName { found.append(entry.path) }
+        })
     }
 
     /// How deep a portfolio search goes; deeper folders are reported, not silently dropped.

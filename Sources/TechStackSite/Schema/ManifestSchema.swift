@@ -14,7 +14,7 @@ public enum SchemaFormat: String, Sendable, CaseIterable {
 public enum Schemas {
     public static let dialect = "http://json-schema.org/draft-07/schema#"
     /// Id syntax (README, "Writing a catalogue"): what an unknown id must still look like to validate.
-    public static let idPattern = "^[a-z0-9][a-z0-9.-]*$"
+    public static let idPattern = "^\(Identifier.pattern)$"
     /// `YYYY-MM-DD` naming a real day, leap years included, as `Day` reads it.
     public static let datePattern =
         "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
@@ -195,7 +195,7 @@ struct ManifestSchema {
         if !first {
             let cost = reach.cost(ofDeviation: concern.header.id, to: [option])
             text += cost.isEmpty ? " Costs no shared data." : " Costs \(cost.count) shared dataset\(cost.count == 1 ? "" : "s"): "
-                + cost.map { "\($0.dataset) (source \($0.source))" }.joined(separator: ", ") + "."
+                + CostText.list(cost) + "."
         }
         if let summary = catalogue[option]?.header.summary, !summary.isEmpty { text += " " + summary }
         return text

@@ -18,7 +18,7 @@ public enum Site {
         public var description: String {
             switch self {
             case .unsafeID(let kind, let id, _):
-                "the \(kind.singular) id '\(id)' cannot name a page; ids must match [a-z0-9][a-z0-9.-]* without '..'"
+                "the \(kind.singular) id '\(id)' cannot name a page; ids must match \(Identifier.pattern) without '..'"
             case .encoding(let message): "cannot encode the search index: \(message)"
             }
         }

@@ -37,11 +37,9 @@ public struct SitePath: Sendable, Hashable, Comparable, CustomStringConvertible 
         return name.unicodeScalars.allSatisfy { $0.isASCII && (isAlphanumeric($0) || "._-".unicodeScalars.contains($0)) }
     }
 
-    /// An entry id as the catalogue allows it (`[a-z0-9][a-z0-9.-]*`), never with `..` or `/`.
+    /// An entry id as the catalogue allows it (`Identifier.pattern`), never with `..` or `/`.
     public static func isSafeID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, !id.contains(".."), !id.contains("/") else { return false }
-        let lowerOrDigit: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        return lowerOrDigit(first) && id.unicodeScalars.allSatisfy { lowerOrDigit($0) || $0 == "." || $0 == "-" }
+        Identifier.isWellFormed(id, asPathComponent: true)
     }
 
     private static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {

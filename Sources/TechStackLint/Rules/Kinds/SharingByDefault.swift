@@ -49,7 +49,7 @@ extension Linter {
         var out: [Finding] = []
         for produced in manifest.produces {
             let id = produced.id.value
-            let hasReason = produced.reason.map { !$0.allSatisfy(\.isWhitespace) } ?? false
+            let hasReason = produced.reason.map { !$0.isBlank } ?? false
             if produced.shared == false && hasReason { continue }
             if let via = produced.sharedVia, recommended.contains(via.value), produced.shared != false { continue }
             let message: String
