@@ -6,8 +6,8 @@ import XCTest
 /// between modules; this keeps the same order one level down.
 ///
 /// A folder "uses" another when its code names a type declared at the top level of exactly one
-/// other folder. Names declared in several folders are left out rather than guessed at, so the
-/// check can miss a use but never invents one.
+/// other folder and nowhere in its own. Names declared in several folders are left out rather
+/// than guessed at, so the check can miss a use but does not invent one.
 final class ArchitectureTests: XCTestCase {
     static let sources = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -34,6 +34,10 @@ final class ArchitectureTests: XCTestCase {
         let declaration = try NSRegularExpression(
             pattern: #"^(?:(?:public|package|internal|final|indirect)\s+)*(?:struct|enum|class|protocol|typealias|actor)\s+([A-Za-z_]\w*)"#,
             options: [.anchorsMatchLines])
+        // Any declaration, nested ones included: a folder naming its own nested `Entry` or
+        // `Rule` uses that, not another folder's top-level type of the same name.
+        let anyDeclaration = try NSRegularExpression(
+            pattern: #"\b(?:struct|enum|class|protocol|typealias|actor)\s+([A-Za-z_]\w*)"#)
         let typeName = try NSRegularExpression(pattern: #"\b[A-Z]\w*\b"#)
         let noise = try NSRegularExpression(pattern: #"//.*|"(?:[^"\\\n]|\\.)*""#)
         func matches(_ regex: NSRegularExpression, _ text: String, group: Int = 0) -> [String] {
@@ -49,10 +53,11 @@ final class ArchitectureTests: XCTestCase {
         }
         var uses: [String: [String: Set<String>]] = [:]
         for (folder, texts) in folders {
+            let own = Set(texts.flatMap { matches(anyDeclaration, $0, group: 1) })
             for text in texts {
                 let code = noise.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
                 for name in Set(matches(typeName, code)) {
-                    guard let owner = owners[name], owner.count == 1, let used = owner.first, used != folder else { continue }
+                    guard !own.contains(name), let owner = owners[name], owner.count == 1, let used = owner.first, used != folder else { continue }
                     uses[folder, default: [:]][used, default: []].insert(name)
                 }
             }
