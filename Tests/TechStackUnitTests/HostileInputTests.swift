@@ -372,7 +372,8 @@ enum Generated {
         return prefix + body + [UInt8](repeating: UInt8(ascii: "\n"), count: 64 - prefix.count)
     }()
 
-    static var malformed: [InputFile] {
+    /// Built once: every test that reads them shares the same files.
+    static let malformed: [InputFile] = {
         var files: [InputFile] = []
         // Billion laughs: ten levels of ten aliases each.
         var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
@@ -427,7 +428,7 @@ enum Generated {
         files.append(file("crlf-bad-indentation.yaml", "techstack: 1\r\nchoices:\r\n    a: b\r\n  c: d\r\n"))
         files.append(file("cr-only-lines.yaml", "techstack: 1\rproject: [x\r"))
         return files
-    }
+    }()
 }
 
 /// Runs the real binary with a time limit: a hang is a failure, not a stuck test run.
