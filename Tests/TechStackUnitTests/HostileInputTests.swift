@@ -22,10 +22,75 @@ final class HostileInputTests: XCTestCase {
     /// The committed files of one corpus folder.
     static func committed(_ folder: String) throws -> [InputFile] {
         let directory = corpus.appendingPathComponent(folder).path
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { !$0.hasPrefix(".") && $0 != expectedName }.sorted()
         return try names.map { name in
             let path = directory + "/" + name
             return InputFile(path: "\(folder)/\(name)", bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        }
+    }
+
+    /// The sidecar in each corpus folder: for every file there, the errors it must be refused
+    /// with, one `NAME: LINE:COL: MESSAGE` line each, in the order they are reported.
+    static let expectedName = "expected.txt"
+
+    /// The errors one corpus folder's files are refused with, by the loader that folder is for:
+    /// the YAML reader for `yaml/`, the manifest loader for `structure/` and `manifest/`, the
+    /// catalogue loader for `catalogue/`, and the rules loader (beside the built-in rules) for `rules/`.
+    static func errors(_ folder: String, _ file: InputFile) -> [Diagnostic] {
+        switch folder {
+        case "yaml":
+            do {
+                _ = try YAMLReader.read(bytes: file.bytes, path: file.path)
+                return []
+            } catch {
+                return [error]
+            }
+        case "structure", "manifest":
+            guard case .failure(let list) = ManifestLoader.load(file) else { return [] }
+            return list.errors
+        case "catalogue":
+            return CatalogueLoader.load(files: [file]).diagnostics.errors
+        case "rules":
+            return RuleSet.load(builtin: Builtin.ruleFiles, added: [file]).diagnostics.errors
+        default:
+            return []
+        }
+    }
+
+    /// `NAME: LINE:COL: MESSAGE`, the message as a terminal shows it.
+    static func expectedLine(_ name: String, _ diagnostic: Diagnostic) -> String {
+        "\(name): \(diagnostic.mark.line):\(diagnostic.mark.column): \(Terminal.sanitize(diagnostic.message))"
+    }
+
+    func testEveryCorpusFileIsRefusedWithItsExpectedErrors() throws {
+        for folder in ["yaml", "structure", "manifest", "catalogue", "rules"] {
+            let sidecar = Self.corpus.appendingPathComponent(folder).appendingPathComponent(Self.expectedName)
+            let text = try String(contentsOf: sidecar, encoding: .utf8)
+            var expected: [String: [String]] = [:]
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                guard let colon = line.firstIndex(of: ":") else {
+                    XCTFail("\(folder)/\(Self.expectedName): not NAME: LINE:COL: MESSAGE: \(line)")
+                    continue
+                }
+                expected[String(line[..<colon]), default: []].append(String(line))
+            }
+            let files = try Self.committed(folder)
+            var actual: [String] = []
+            for file in files {
+                let name = String(file.path.dropFirst(folder.count + 1))
+                let lines = Self.errors(folder, file).map { Self.expectedLine(name, $0) }
+                XCTAssertFalse(lines.isEmpty, "\(file.path): accepted")
+                XCTAssertEqual(lines, expected[name] ?? [], "\(file.path): refused otherwise than \(folder)/\(Self.expectedName) says")
+                actual += lines
+            }
+            let names = Set(files.map { String($0.path.dropFirst(folder.count + 1)) })
+            for name in expected.keys.sorted() where !names.contains(name) {
+                XCTFail("\(folder)/\(Self.expectedName) names \(name), which is not in the folder")
+            }
+            if actual != text.split(separator: "\n").filter({ !$0.hasPrefix("#") }).map(String.init) {
+                XCTFail("\(folder)/\(Self.expectedName) differs from what the files give; they give:\n" + actual.joined(separator: "\n"))
+            }
         }
     }
 
