@@ -1,4 +1,5 @@
 import GRDB
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML

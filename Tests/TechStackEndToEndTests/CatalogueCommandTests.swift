@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// The catalogue commands and `cost`, run as a user runs them: the real binary on real files.

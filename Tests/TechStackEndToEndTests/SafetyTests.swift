@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// What the real binary must never do with what it is given: replace a device, a FIFO or a
