@@ -215,22 +215,17 @@ final class HostileInputTests: XCTestCase {
     /// A catalogue folder holds any number of files of up to 1 MiB each, so what it builds is
     /// bounded only by the disk: the checks and reach must not recurse along it.
     static func chain(_ count: Int, alsoRequiring extra: String? = nil) -> [InputFile] {
-        var files = [InputFile(path: "head.yaml", text: """
-            catalogue: {name: Chain, publisher: Test, version: "1"}
-            layers: [{id: l, name: L, summary: s, order: 1}]
-            source-kinds: [{id: k, name: K, summary: s}]
-            agencies: [{id: o, name: O, summary: s, source-kind: k}]
-            funding-models: [{id: f, name: F, summary: s, charging: free}]
-            standards: [{id: rest, name: REST, summary: s}]
-            concerns: [{id: api, name: API, summary: s, layer: l, question: q, recommended: [rest]}]
-            datasets: [{id: d, name: D, summary: s, source: o, items: [x], access: [{requires: [c0]}]}]
+        var files = [InputFile(path: "head.yaml", text: CatalogueFixture.head(name: "Chain", publisher: "Test", standards: [.init("rest", "REST")]) + """
+            concerns: [{id: api, name: API, summary: s, layer: services, question: q, recommended: [rest]}]
+            datasets: [{id: d, name: D, summary: s, source: reg, items: [x], access: [{requires: [c0]}]}]
 
             """)]
-        for start in stride(from: 0, to: count, by: 10_000) {
+        // 5,000 components a file keeps every file under the 1 MiB limit.
+        for start in stride(from: 0, to: count, by: 5_000) {
             var text = "components:\n"
-            for i in start..<min(count, start + 10_000) {
+            for i in start..<min(count, start + 5_000) {
                 let requires = ((i + 1 < count ? ["c\(i + 1)"] : []) + (extra.map { [$0] } ?? [])).joined(separator: ", ")
-                text += "  - {id: c\(i), name: C, summary: s, layer: l, owner: o, funding: {model: f}, requires: [\(requires)]}\n"
+                text += "  - {id: c\(i), name: C, summary: s, layer: services, owner: reg, funding: {model: central}, requires: [\(requires)]}\n"
             }
             files.append(InputFile(path: "chain-\(start).yaml", text: text))
         }
@@ -263,7 +258,7 @@ final class HostileInputTests: XCTestCase {
     func testThousandsOfDanglingReferencesAreAllReported() throws {
         var files = Self.chain(1)
         var text = "components:\n"
-        for i in 1...3_000 { text += "  - {id: x\(i), name: X, summary: s, layer: l, owner: o, funding: {model: f}, requires: [y\(i)]}\n" }
+        for i in 1...3_000 { text += "  - {id: x\(i), name: X, summary: s, layer: services, owner: reg, funding: {model: central}, requires: [y\(i)]}\n" }
         files.append(InputFile(path: "dangling.yaml", text: text))
         let dangling = CatalogueLoader.load(files: files).diagnostics.items.filter { $0.message.contains("which is no standard or component") }
         XCTAssertEqual(dangling.count, 3_000)
