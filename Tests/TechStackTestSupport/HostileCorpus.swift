@@ -5,11 +5,12 @@ import XCTest
 /// The hostile-input corpus: the committed files of `Tests/Corpus/hostile/` and, in
 /// `Generated`, the large and binary cases made the same way on every run.
 public enum HostileCorpus {
+    /// `Tests/Corpus/hostile/`.
     public static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Corpus/hostile")
 
-    /// The committed files of one corpus folder.
+    /// The committed inputs of one corpus folder (its `expected.txt` is no input).
     public static func committed(_ folder: String) throws -> [InputFile] {
         let directory = corpus.appendingPathComponent(folder).path
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)

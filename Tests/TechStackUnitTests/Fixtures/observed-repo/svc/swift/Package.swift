@@ -1,4 +1,3 @@
-import TechStackTestSupport
 // swift-tools-version:6.0
 import PackageDescription
 let package = Package(name: "x", dependencies: [
