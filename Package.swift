@@ -68,14 +68,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What both test targets share: running the binary, the fixture catalogues and reports,
+        // the hostile corpus and the checks against outside schemas and tools.
+        .target(
+            name: "TechStackTestSupport",
+            dependencies: ["TechStackModel", "TechStackLint", "TechStackPortfolio"],
+            path: "Tests/TechStackTestSupport"
+        ),
+        // Tests that call the libraries.
         .testTarget(
             name: "TechStackUnitTests",
             dependencies: [
-                "TechStackSite",
+                "TechStackSite", "TechStackTestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
+        ),
+        // Tests that run the built `techstack` executable, as a user or a CI job would.
+        .testTarget(
+            name: "TechStackEndToEndTests",
+            dependencies: [
+                "TechStackSite", "TechStackTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -12,20 +13,7 @@ final class CatalogueCheckTests: XCTestCase {
         CatalogueLoader.load(files: files.sorted { $0.key < $1.key }.map { InputFile(path: $0.key, text: $0.value) }).diagnostics
     }
 
-    private let base = """
-    catalogue: {name: T, publisher: T, version: "1"}
-    layers:
-      - {id: services, name: Services, summary: s, order: 1}
-    source-kinds:
-      - {id: government, name: Government, summary: s}
-    agencies:
-      - {id: reg, name: Registry, summary: s, source-kind: government}
-    funding-models:
-      - {id: central, name: Central, summary: s, charging: free}
-    standards:
-      - {id: rest, name: REST, summary: s}
-
-    """
+    private let base = CatalogueFixture.head(standards: [.init("rest", "REST")])
 
     func testPlantedCatalogueProblemsAreAllReportedWithLocations() {
         let planted = """

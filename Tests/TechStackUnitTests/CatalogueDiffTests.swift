@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -7,8 +8,9 @@ import XCTest
 @testable import TechStackPortfolio
 @testable import TechStackSite
 
-/// README, "the impact of a catalogue change": `techstack catalogue diff OLD NEW`, one test per kind of change, the portfolio
-/// impact, and catalogues read from git revisions.
+/// README, "the impact of a catalogue change": what `techstack catalogue diff OLD NEW` computes,
+/// one test per kind of change, and the impact on a portfolio (the command itself:
+/// CatalogueDiffCommandTests).
 final class CatalogueDiffTests: XCTestCase {
     private var scratch: URL!
 
@@ -38,7 +40,6 @@ final class CatalogueDiffTests: XCTestCase {
         CatalogueDiff(old: Fixtures.catalogue, new: try changed(edits))
     }
 
-    static let soap = "  - {id: soap, name: SOAP, summary: s}"
     static let dataGov = "{id: data-gov-sg, name: data.gov.sg, summary: s, layer: data, owner: govtech, funding: {model: central}, requires: [rest-json]}"
 
     func testTheSameCatalogueHasNoChanges() {
@@ -47,7 +48,7 @@ final class CatalogueDiffTests: XCTestCase {
     }
 
     func testAnAddedEntryIsListed() throws {
-        let diff = try diff([(Self.soap, Self.soap + "\n  - {id: graphql, name: GraphQL, summary: s}")])
+        let diff = try diff([(CatalogueDiffFixtures.soap, CatalogueDiffFixtures.soap + "\n  - {id: graphql, name: GraphQL, summary: s}")])
         XCTAssertEqual(diff.added, [.init(id: "graphql", kind: "standard", name: "GraphQL")])
         XCTAssertEqual(diff.removed, [])
         XCTAssertEqual(diff.changed, [])
@@ -60,7 +61,7 @@ final class CatalogueDiffTests: XCTestCase {
     }
 
     func testAChangedEntryIsComparedFieldByField() throws {
-        let diff = try diff([(Self.soap, "  - {id: soap, name: SOAP 1.2, summary: s, version: \"1.2\"}")])
+        let diff = try diff([(CatalogueDiffFixtures.soap, "  - {id: soap, name: SOAP 1.2, summary: s, version: \"1.2\"}")])
         XCTAssertEqual(diff.changed, [.init(id: "soap", kind: "standard", name: "SOAP 1.2", fields: [
             .init(field: "name", old: "SOAP", new: "SOAP 1.2"),
             .init(field: "version", old: nil, new: "1.2"),
@@ -68,7 +69,7 @@ final class CatalogueDiffTests: XCTestCase {
     }
 
     func testWritingOutADefaultIsNoChange() throws {
-        let diff = try diff([(Self.soap, "  - {id: soap, name: SOAP, summary: s, status: active}")])
+        let diff = try diff([(CatalogueDiffFixtures.soap, "  - {id: soap, name: SOAP, summary: s, status: active}")])
         XCTAssertTrue(diff.isEmpty, "\(diff.changed)")
     }
 
@@ -81,7 +82,7 @@ final class CatalogueDiffTests: XCTestCase {
     }
 
     func testAStatusChangeIsShownWithItsReplacement() throws {
-        let diff = try diff([(Self.soap, "  - {id: soap, name: SOAP, summary: s, status: retired, replaced-by: rest-json}")])
+        let diff = try diff([(CatalogueDiffFixtures.soap, "  - {id: soap, name: SOAP, summary: s, status: retired, replaced-by: rest-json}")])
         XCTAssertEqual(diff.statuses, [.init(id: "soap", kind: "standard", old: "active", new: "retired", oldReplacedBy: nil, newReplacedBy: "rest-json")])
         XCTAssertEqual(diff.changed.first?.fields.map(\.field), ["status", "replaced-by"])
     }
@@ -117,43 +118,14 @@ final class CatalogueDiffTests: XCTestCase {
     // MARK: - Impact on a portfolio
 
     private func write(_ path: String, _ text: String) throws {
-        let url = scratch.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try Scratch.write(text, to: path, in: scratch)
     }
 
-    static let soapProject = """
-    techstack: 1
-    project: parking
-    agency: hdb
-    choices:
-      api-style: soap
-      analytics: wogaa
-      hosting: gcc
-    """
-    static let bootstrapProject = """
-    techstack: 1
-    project: flats
-    agency: hdb
-    choices:
-      design-system: bootstrap
-      analytics: wogaa
-      hosting: gcc
-    """
-    static let cleanProject = """
-    techstack: 1
-    project: passport
-    agency: ica
-    choices:
-      api-style: rest-json
-      analytics: wogaa
-      hosting: gcc
-    """
 
     private func impact(_ new: Catalogue) throws -> PortfolioImpact {
-        try write("portfolio/hdb/parking/techstack.yaml", Self.soapProject)
-        try write("portfolio/hdb/flats/techstack.yaml", Self.bootstrapProject)
-        try write("portfolio/ica/passport/techstack.yaml", Self.cleanProject)
+        try write("portfolio/hdb/parking/techstack.yaml", CatalogueDiffFixtures.soapProject)
+        try write("portfolio/hdb/flats/techstack.yaml", CatalogueDiffFixtures.bootstrapProject)
+        try write("portfolio/ica/passport/techstack.yaml", CatalogueDiffFixtures.cleanProject)
         return PortfolioImpact.make(paths: [scratch.appendingPathComponent("portfolio").path],
                                     old: Fixtures.linter(), new: Linter(catalogue: new, rules: Fixtures.rules, today: Fixtures.today))
     }
@@ -188,7 +160,7 @@ final class CatalogueDiffTests: XCTestCase {
     }
 
     func testARetiredStandardGivesANewWarningWhereItIsChosen() throws {
-        let impact = try impact(try changed([(Self.soap, "  - {id: soap, name: SOAP, summary: s, status: retired, replaced-by: rest-json}")]))
+        let impact = try impact(try changed([(CatalogueDiffFixtures.soap, "  - {id: soap, name: SOAP, summary: s, status: retired, replaced-by: rest-json}")]))
         XCTAssertEqual(impact.projects.map(\.project), ["parking"])
         XCTAssertEqual(impact.projects.first?.appeared.map(\.rule), ["deprecated-choice"])
         XCTAssertEqual(impact.summary.gainingErrors, 0)
@@ -213,121 +185,4 @@ final class CatalogueDiffTests: XCTestCase {
         XCTAssertTrue(text.contains("agency-39"), "every agency row fits")
     }
 
-    // MARK: - The command
-
-    private func writeCatalogue(_ folder: String, _ text: String) throws {
-        try write("\(folder)/stack.yaml", text)
-    }
-
-    func testTheCommandShowsTheImpactAndFailsOnANewErrorWhenAsked() throws {
-        try writeCatalogue("old", Fixtures.catalogueText)
-        try writeCatalogue("new", Fixtures.catalogueText.replacingOccurrences(
-            of: "access: [{via: data-gov-sg, requires: [data-gov-sg]}]", with: "access: [{via: data-gov-sg, requires: [data-gov-sg, sgds]}]"))
-        try write("portfolio/hdb/flats/techstack.yaml", Self.bootstrapProject)
-        let args = ["catalogue", "diff", "old", "new", "--portfolio", "portfolio", "--today", "2026-03-15"]
-        let plain = try Binary.run(args, in: scratch)
-        XCTAssertEqual(plain.status, 0, plain.stderr)
-        XCTAssertTrue(plain.stdout.contains("1 project gains an error finding"), plain.stdout)
-        XCTAssertTrue(plain.stdout.contains("now forfeits: resale-prices (source hdb)"), plain.stdout)
-        let failing = try Binary.run(args + ["--fail-on-new"], in: scratch)
-        XCTAssertEqual(failing.status, 1, failing.stderr)
-        let json = try Binary.run(args + ["--format", "json"], in: scratch)
-        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let impact = try XCTUnwrap(parsed["impact"] as? [String: Any])
-        XCTAssertEqual((impact["summary"] as? [String: Any])?["gainingErrors"] as? Int, 1)
-        let markdown = try Binary.run(args + ["--format", "markdown"], in: scratch)
-        XCTAssertTrue(markdown.stdout.hasPrefix("## Catalogue change"), markdown.stdout)
-        let reverse = try Binary.run(["catalogue", "diff", "new", "old", "--portfolio", "portfolio", "--fail-on-new"], in: scratch)
-        XCTAssertEqual(reverse.status, 0, "an error that disappears is no new error")
-    }
-
-    func testBuiltinAgainstItselfIsTheSame() throws {
-        let out = try Binary.run(["catalogue", "diff", "builtin", "builtin"], in: scratch)
-        XCTAssertEqual(out.status, 0, out.stderr)
-        XCTAssertTrue(out.stdout.contains("The catalogues are the same."), out.stdout)
-    }
-
-    func testAnUnreadableManifestIsAnErrorRowAndExitTwo() throws {
-        try write("portfolio/bad/techstack.yaml", "techstack: [1]\nproject: p\nagency: ica\n")
-        let out = try Binary.run(["catalogue", "diff", "builtin", "builtin", "--portfolio", "portfolio"], in: scratch)
-        XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.contains("portfolio/bad/techstack.yaml:1:12: error:"), out.stderr)
-        XCTAssertTrue(out.stdout.contains("could not be read"), out.stdout)
-    }
-
-    func testAnUnusableCatalogueIsExitTwoWithLocations() throws {
-        try writeCatalogue("broken", "catalogue: {name: x, publisher: y, version: \"1\"}\nlayers: 3\n")
-        let out = try Binary.run(["catalogue", "diff", "builtin", "broken"], in: scratch)
-        XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.contains("broken/stack.yaml:2:9: error:"), out.stderr)
-    }
-
-    // MARK: - git:REV
-
-    @discardableResult
-    private func git(_ args: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", scratch.path, "-c", "user.name=Tests", "-c", "user.email=tests@example.org",
-                             "-c", "commit.gpgsign=false"] + args
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "git \(args.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    func testGitRevisionsAreReadFromTheRepositoryWithoutTouchingTheWorkTree() throws {
-        try git(["init", "-q"])
-        try writeCatalogue("catalogue", Fixtures.catalogueText)
-        try writeCatalogue("other/cat", Fixtures.catalogueText)
-        try git(["add", "-A"])
-        try git(["commit", "-q", "-m", "first"])
-        try writeCatalogue("catalogue", Fixtures.catalogueText.replacingOccurrences(
-            of: Self.soap, with: "  - {id: soap, name: SOAP, summary: s, status: retired, replaced-by: rest-json}"))
-        try git(["commit", "-q", "-a", "-m", "retire SOAP"])
-        // An uncommitted change the diff must not see, and the work tree must keep.
-        try writeCatalogue("catalogue", "not: [a catalogue")
-
-        let out = try Binary.run(["catalogue", "diff", "git:HEAD~1", "git:HEAD", "--format", "json"], in: scratch)
-        XCTAssertEqual(out.status, 0, out.stderr)
-        let parsed = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
-        let diff = try XCTUnwrap(parsed["diff"] as? [String: Any])
-        let statuses = try XCTUnwrap(diff["statuses"] as? [[String: Any]])
-        XCTAssertEqual(statuses.first?["id"] as? String, "soap")
-        XCTAssertEqual(statuses.first?["new"] as? String, "retired")
-
-        let other = try Binary.run(["catalogue", "diff", "git:HEAD:other/cat", "git:HEAD"], in: scratch.appendingPathComponent("other"))
-        XCTAssertEqual(other.status, 0, other.stderr)
-        XCTAssertTrue(other.stdout.contains("soap (standard): active -> retired"), other.stdout)
-
-        let broken = try Binary.run(["catalogue", "diff", "git:HEAD", "catalogue"], in: scratch)
-        XCTAssertEqual(broken.status, 2, "the work tree's file is read as it is: broken")
-
-        XCTAssertEqual(try String(contentsOf: scratch.appendingPathComponent("catalogue/stack.yaml"), encoding: .utf8), "not: [a catalogue")
-        XCTAssertEqual(try git(["status", "--porcelain"]), " M catalogue/stack.yaml\n")
-    }
-
-    func testABadRevisionIsAPlainErrorAndExitTwo() throws {
-        try git(["init", "-q"])
-        try writeCatalogue("catalogue", Fixtures.catalogueText)
-        try git(["add", "-A"])
-        try git(["commit", "-q", "-m", "first"])
-        let out = try Binary.run(["catalogue", "diff", "git:no-such-rev", "builtin"], in: scratch)
-        XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.hasPrefix("error: 'git:no-such-rev': no commit 'no-such-rev'"), out.stderr)
-        let folder = try Binary.run(["catalogue", "diff", "git:HEAD:nowhere", "builtin"], in: scratch)
-        XCTAssertEqual(folder.status, 2)
-        XCTAssertTrue(folder.stderr.hasPrefix("error: 'git:HEAD:nowhere': no folder 'nowhere'"), folder.stderr)
-    }
-
-    func testGitOutsideACheckoutIsAPlainError() throws {
-        let out = try Binary.run(["catalogue", "diff", "git:HEAD", "builtin"], in: scratch, environment: ["GIT_CEILING_DIRECTORIES": scratch.deletingLastPathComponent().path])
-        XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.hasPrefix("error: 'git:HEAD':"), out.stderr)
-        XCTAssertTrue(out.stderr.contains("not inside a git checkout"), out.stderr)
-    }
 }

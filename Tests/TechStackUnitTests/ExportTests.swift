@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 import Yams
 @testable import TechStackEvidence

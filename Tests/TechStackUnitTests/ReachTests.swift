@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -10,23 +11,10 @@ import XCTest
 final class ReachTests: XCTestCase {
     /// A tiny stack: an identity service that needs a protocol, a data service that needs the
     /// identity service, a gateway, and datasets with one or several access paths.
-    static let yaml = """
-    catalogue: {name: Test stack, publisher: Tests, version: "1"}
-    layers:
-      - {id: services, name: Services, summary: s, order: 1}
-    source-kinds:
-      - {id: government, name: Government, summary: s}
-    agencies:
-      - {id: reg, name: Registry, summary: s, source-kind: government}
-      - {id: tax, name: Tax office, summary: s, source-kind: government}
-    funding-models:
-      - {id: central, name: Central, summary: s, charging: free}
-    standards:
-      - {id: rest, name: REST, summary: s}
-      - {id: soap, name: SOAP, summary: s}
-      - {id: oidc, name: OIDC, summary: s}
-      - {id: saml, name: SAML, summary: s}
-      - {id: csv, name: CSV, summary: s}
+    static let yaml = CatalogueFixture.head(
+        name: "Test stack", publisher: "Tests", agencies: [.init("reg", "Registry"), .init("tax", "Tax office")],
+        standards: [.init("rest", "REST"), .init("soap", "SOAP"), .init("oidc", "OIDC"), .init("saml", "SAML"), .init("csv", "CSV")]
+    ) + """
     components:
       - {id: login, name: Login, summary: s, layer: services, owner: reg, funding: {model: central}, requires: [oidc]}
       - {id: person-api, name: Person API, summary: s, layer: services, owner: reg, funding: {model: central}, requires: [login, rest]}

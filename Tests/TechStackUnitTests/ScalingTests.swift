@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML

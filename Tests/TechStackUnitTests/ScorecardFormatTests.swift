@@ -1,4 +1,5 @@
 import GRDB
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -145,10 +146,10 @@ final class ScorecardFormatTests: XCTestCase {
         let metrics = ScorecardMetrics(catalogue: ScorecardMetricsTests.catalogue, today: try XCTUnwrap(Day(day)))
         let rows = try styles.enumerated().map { i, style -> ProjectScore in
             let text = "techstack: 1\nproject: p\(i)\nagency: ica\nchoices:\n  api-style: \(style)\n  analytics: wogaa\n"
-            guard case .success(let m) = ManifestLoader.load(InputFile(path: "p\(i)/techstack.yaml", text: text)) else {
-                throw XCTSkip("manifest did not load")
+            switch ManifestLoader.load(InputFile(path: "p\(i)/techstack.yaml", text: text)) {
+            case .success(let m): return metrics.score(m)
+            case .failure(let list): throw ManifestRefused(description: "p\(i)/techstack.yaml did not load: \(list)")
             }
-            return metrics.score(m)
         }
         return Scorecard(catalogue: ScorecardMetricsTests.catalogue, date: try XCTUnwrap(Day(day)), projects: rows)
     }
@@ -291,4 +292,9 @@ final class ScorecardFormatTests: XCTestCase {
             XCTAssertTrue((error as? Diagnostic)?.message.contains("--record") ?? false)
         }
     }
+}
+
+/// A fixture manifest the loader refused: the test fails and says why.
+private struct ManifestRefused: Error, CustomStringConvertible {
+    var description: String
 }

@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -8,12 +9,7 @@ import XCTest
 
 /// The scorecard's metrics on small manifests against the built-in catalogue.
 final class ScorecardMetricsTests: XCTestCase {
-    static let catalogue: Catalogue = {
-        guard let c = try? CatalogueSource.builtin.loadUsable().catalogue else {
-            preconditionFailure("the built-in catalogue must load")
-        }
-        return c
-    }()
+    static let catalogue = Fixtures.builtinCatalogue
 
     let today = Day("2026-06-30")!
 

@@ -205,7 +205,7 @@ package enum RuleDecoder {
     }
 
     private static func examples(_ node: YAMLNode, _ reader: FieldReader) -> Rule.Examples? {
-        guard let f = reader.fields(node, of: "examples", known: ["pass", "fail"]) else { return nil }
+        guard let f = reader.fields(node, of: "'examples'", known: ["pass", "fail"]) else { return nil }
         var result = Rule.Examples()
         for (field, target, files) in [("pass", \Rule.Examples.pass, \Rule.Examples.passFiles), ("fail", \Rule.Examples.fail, \Rule.Examples.failFiles)] {
             guard let list = f[field], !list.isNull else { continue }

@@ -130,7 +130,7 @@ package struct EntryDecoder {
         case .agencies:
             var grant: GrantProcess?
             if let g = f["grant-process"],
-               let gf = reader.fields(g, of: "grant-process", known: ["summary", "url"], required: ["summary"]) {
+               let gf = reader.fields(g, of: "'grant-process'", known: ["summary", "url"], required: ["summary"]) {
                 grant = GrantProcess(summary: reader.string(gf["summary"], "summary") ?? "", url: reader.string(gf["url"], "url"))
             }
             catalogue.agencies.append(Agency(header: header, sourceKind: ref(f["source-kind"], "source-kind") ?? missing, grantProcess: grant))
@@ -138,7 +138,7 @@ package struct EntryDecoder {
             let charging = reader.choice(f["charging"], "charging", ["free", "per-use", "subscription"]).flatMap(Charging.init) ?? .free
             var becomes: (Located<String>, Int)?
             if let b = f["becomes"],
-               let bf = reader.fields(b, of: "becomes", known: ["model", "when-users-reach"], required: ["model", "when-users-reach"]),
+               let bf = reader.fields(b, of: "'becomes'", known: ["model", "when-users-reach"], required: ["model", "when-users-reach"]),
                let model = ref(bf["model"], "model"), let threshold = reader.int(bf["when-users-reach"], "when-users-reach") {
                 if threshold < 1, let t = bf["when-users-reach"] { reader.error("'when-users-reach' must be at least 1", at: t.mark) }
                 becomes = (model, threshold)
@@ -160,7 +160,7 @@ package struct EntryDecoder {
             var model = missing
             var price: String?
             if let funding = f["funding"],
-               let ff = reader.fields(funding, of: "funding", known: ["model", "price"], required: ["model"]) {
+               let ff = reader.fields(funding, of: "'funding'", known: ["model", "price"], required: ["model"]) {
                 model = ref(ff["model"], "model") ?? missing
                 price = reader.string(ff["price"], "price")
             }
@@ -214,7 +214,7 @@ package struct EntryDecoder {
                 }
             }
             if let dependency = f["dependency"],
-               let df = reader.fields(dependency, of: "dependency", known: ["ecosystem", "name"], required: ["ecosystem", "name"]) {
+               let df = reader.fields(dependency, of: "'dependency'", known: ["ecosystem", "name"], required: ["ecosystem", "name"]) {
                 let ecosystem = df["ecosystem"].flatMap { node -> Ecosystem? in
                     guard let text = reader.string(node, "ecosystem") else { return nil }
                     guard let e = Ecosystem(rawValue: text) else {

@@ -156,7 +156,10 @@ public enum ManifestLoader {
                 }
                 guard withinLimit(value, field), let chosen = reader.strings(value, field, single: true) else { continue }
                 if chosen.isEmpty {
-                    reader.error("'\(field)' is an empty list; name at least one id, or remove the line", at: value.mark)
+                    // A list whose every entry was refused has been reported entry by entry already.
+                    if value.items?.isEmpty ?? true {
+                        reader.error("'\(field)' is an empty list; name at least one id, or remove the line", at: value.mark)
+                    }
                     continue
                 }
                 result.append(Manifest.Answer(concern: concern, choices: chosen))

@@ -223,14 +223,21 @@ private struct Builder {
         var message: String
         switch parser.error {
         case YAML_READER_ERROR:
-            let at = YAMLReader.mark(ofOffset: min(parser.problem_offset, bytes.count), in: bytes)
+            var offset = min(parser.problem_offset, bytes.count)
+            if problem.hasPrefix("invalid trailing") {
+                // The offset is the byte that cannot continue the character; the character
+                // itself, the one a user must fix, starts at the lead byte before it.
+                while offset > 0 && bytes[offset - 1] & 0xC0 == 0x80 { offset -= 1 }
+                if offset > 0 { offset -= 1 }
+            }
+            let at = YAMLReader.mark(ofOffset: offset, in: bytes)
             let value = Int(parser.problem_value)
             if problem.hasPrefix("control characters") {
                 message = "the file holds a control character (\(codePoint(value))) that YAML does not allow; remove it, or write it as an escape in a double-quoted string"
             } else if problem.hasPrefix("invalid Unicode character") {
                 message = "not valid UTF-8 text: \(codePoint(value)) is not a Unicode character; save the file as UTF-8"
             } else {
-                message = "not valid UTF-8 text: \(problem)\(value == -1 ? "" : " (byte 0x\(String(value, radix: 16, uppercase: true)))"); save the file as UTF-8"
+                message = "not valid UTF-8 text: \(problem)\(value == -1 ? "" : " (byte 0x\(String(repeating: "0", count: value < 16 ? 1 : 0))\(String(value, radix: 16, uppercase: true)))"); save the file as UTF-8"
             }
             return Diagnostic(path: path, mark: at, message: message)
         case YAML_PARSER_ERROR where problem == "found incompatible YAML document":

@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -9,18 +10,7 @@ import XCTest
 /// `evidence:` in the catalogue (SPEC §8): decoded on standards and components, every bad
 /// signal a located schema error.
 final class EvidenceCatalogueTests: XCTestCase {
-    private let base = """
-    catalogue: {name: T, publisher: T, version: "1"}
-    layers:
-      - {id: services, name: Services, summary: s, order: 1}
-    source-kinds:
-      - {id: government, name: Government, summary: s}
-    agencies:
-      - {id: reg, name: Registry, summary: s, source-kind: government}
-    funding-models:
-      - {id: central, name: Central, summary: s, charging: free}
-
-    """
+    private let base = CatalogueFixture.head()
 
     private func load(_ standards: String) -> CatalogueLoader.Result {
         CatalogueLoader.load(files: [InputFile(path: "a.yaml", text: base), InputFile(path: "b.yaml", text: standards)])

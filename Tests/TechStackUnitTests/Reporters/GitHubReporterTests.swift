@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML

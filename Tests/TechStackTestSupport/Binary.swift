@@ -5,16 +5,16 @@ import XCTest
 ///
 /// `swift build` (or `swift test`, which builds every product) must have built the executable;
 /// it lies next to the test bundle in the products directory.
-enum Binary {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum Binary {
+    public struct Output {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case missing(String)
-        var description: String {
+        public var description: String {
             switch self {
             case .missing(let path): "no techstack executable at \(path); run 'swift build' first"
             }
@@ -22,7 +22,7 @@ enum Binary {
     }
 
     /// The folder holding the built products (`.build/debug` or similar).
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -31,12 +31,12 @@ enum Binary {
         return Bundle.main.bundleURL
     }
 
-    static var executable: URL { productsDirectory.appendingPathComponent("techstack") }
+    public static var executable: URL { productsDirectory.appendingPathComponent("techstack") }
 
     /// Runs `techstack ARGS` in `directory` (default: the current directory), with `environment`
     /// added to the inherited one. Standard input is empty; output goes through files, so a large
     /// report can never block the child on a full pipe.
-    static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+    public static func run(_ args: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
         -> (status: Int32, stdout: String, stderr: String) {
         let url = executable
         guard FileManager.default.isExecutableFile(atPath: url.path) else { throw Failure.missing(url.path) }
@@ -67,7 +67,7 @@ enum Binary {
     }
 
     /// A fresh, empty folder under the system's temporary directory; remove it when done.
-    static func makeTemporaryDirectory(prefix: String = "techstack-test") throws -> URL {
+    public static func makeTemporaryDirectory(prefix: String = "techstack-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// `techstack lint`, `explain` and `init` as a user runs them: the real binary on real files.

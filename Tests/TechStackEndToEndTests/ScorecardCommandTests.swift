@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 
 /// `techstack scorecard` end to end: the real binary on real files in a temporary folder.

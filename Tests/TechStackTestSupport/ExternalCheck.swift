@@ -8,28 +8,28 @@ import XCTest
 /// beside the package root. When a schema or tool is missing the test is skipped with a message
 /// saying how to run it — except under CI (`CI` set), where a missing check is a failure, so a
 /// pipeline can never pass by skipping what it was meant to check.
-enum ExternalCheck {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+public enum ExternalCheck {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The package root (the folder holding Package.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
-    static var underCI: Bool {
+    public static var underCI: Bool {
         let value = ProcessInfo.processInfo.environment["CI"] ?? ""
         return !value.isEmpty && value != "0" && value.lowercased() != "false"
     }
 
     /// Skips the test with `message`, or fails it under CI.
-    static func unavailable(_ message: String) -> any Error {
+    public static func unavailable(_ message: String) -> any Error {
         underCI ? Unavailable(description: "CI is set, so this check may not be skipped: " + message) : XCTSkip(message)
     }
 
     /// A file of the public schemas: `$variable` when set, else `../shared/schemas/NAME`
     /// (or `$TECHSTACK_SCHEMAS/NAME`).
-    static func schema(_ name: String, variable: String? = nil) throws -> URL {
+    public static func schema(_ name: String, variable: String? = nil) throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         if let variable, let path = environment[variable], !path.isEmpty {
             guard FileManager.default.fileExists(atPath: path) else {
@@ -48,12 +48,12 @@ enum ExternalCheck {
     }
 
     /// The SARIF 2.1.0 schema: `$SARIF_SCHEMA`, else `../shared/schemas/sarif-schema-2.1.0.json`.
-    static func sarifSchema() throws -> URL {
+    public static func sarifSchema() throws -> URL {
         try schema("sarif-schema-2.1.0.json", variable: "SARIF_SCHEMA")
     }
 
     /// An executable on `PATH`, or nil.
-    static func executable(_ name: String) -> URL? {
+    public static func executable(_ name: String) -> URL? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
@@ -64,7 +64,7 @@ enum ExternalCheck {
 
     /// python3 when it can import every module in `modules`; otherwise skipped (failed under CI)
     /// with the `pip install` that provides them.
-    static func python(importing modules: [String], install: String) throws -> URL {
+    public static func python(importing modules: [String], install: String) throws -> URL {
         guard let python = executable("python3") else {
             throw unavailable("python3 is not installed; install it and run '\(install)' to run this check")
         }
@@ -77,7 +77,7 @@ enum ExternalCheck {
 
     /// Runs a tool to completion; standard output and error together.
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], input: Data? = nil,
+    public static func run(_ executable: URL, _ arguments: [String], input: Data? = nil,
                     environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let scratch = try Binary.makeTemporaryDirectory(prefix: "techstack-check")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -108,7 +108,7 @@ enum ExternalCheck {
     /// Validates JSON files against a draft-07 or 2020-12 schema with Python's jsonschema;
     /// `registry` is a folder whose files are further schemas referenced by `$id` (Backstage's).
     /// Returns the validator's report; fails the test when a file is invalid.
-    static func validateJSON(_ files: [URL], schema: URL, registry: URL? = nil,
+    public static func validateJSON(_ files: [URL], schema: URL, registry: URL? = nil,
                              file: StaticString = #filePath, line: UInt = #line) throws {
         let python = try python(importing: ["jsonschema", "referencing"], install: "pip install jsonschema")
         let script = """
@@ -143,7 +143,7 @@ enum ExternalCheck {
     // MARK: - XML Schema
 
     /// Validates an XML file against an XSD with xmllint, else Python's lxml.
-    static func validateXML(_ document: URL, xsd: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+    public static func validateXML(_ document: URL, xsd: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         if let xmllint = executable("xmllint") {
             let result = try run(xmllint, ["--noout", "--schema", xsd.path, document.path])
             XCTAssertEqual(result.status, 0, "not valid against \(xsd.lastPathComponent):\n\(result.output)", file: file, line: line)

@@ -1,18 +1,14 @@
 import Foundation
-@testable import TechStackEvidence
-@testable import TechStackHTML
-@testable import TechStackLint
-@testable import TechStackModel
-@testable import TechStackPortfolio
-@testable import TechStackSite
+import TechStackLint
+import TechStackModel
 
 /// Hand-built lint reports for reporter tests, including text a hostile manifest could carry.
-enum ReportFixtures {
-    static let catalogue = CatalogueInfo(name: "Singapore Government Tech Stack", publisher: "GovTech", version: "2026.11")
+public enum ReportFixtures {
+    public static let catalogue = CatalogueInfo(name: "Singapore Government Tech Stack", publisher: "GovTech", version: "2026.11")
 
-    static let hostile = "<script>alert(1)</script> | *bold* _x_ `code` [link](http://evil) %0A 100% ]]> {0} \\ & 'q' \"dq\"\nsecond line\r\n::error::injected\u{1B}[31mred\u{07}\u{0}"
+    public static let hostile = "<script>alert(1)</script> | *bold* _x_ `code` [link](http://evil) %0A 100% ]]> {0} \\ & 'q' \"dq\"\nsecond line\r\n::error::injected\u{1B}[31mred\u{07}\u{0}"
 
-    static let rules = [
+    public static let rules = [
         RuleDescription(id: "recommended-choice", kind: RuleKind.RecommendedChoice.kind, severity: .error,
                         summary: "Answer each concern with a recommended choice",
                         rationale: "A deviation forfeits shared data that only the recommended standards reach."),
@@ -25,43 +21,43 @@ enum ReportFixtures {
                         summary: "Consent for private-sector use", rationale: "Consent must be collected per person."),
     ]
 
-    static func deviation(line: Int = 7, column: Int = 14, message: String = "api-style is answered with soap; recommended: rest-json") -> Finding {
+    public static func deviation(line: Int = 7, column: Int = 14, message: String = "api-style is answered with soap; recommended: rest-json") -> Finding {
         Finding(rule: "recommended-choice", severity: .error, message: message,
                 mark: Mark(line: line, column: column), concern: "api-style", choice: ["soap"],
                 recommended: ["rest-json"], cost: [CostItem(dataset: "myinfo-person", source: "ica")])
     }
 
-    static func unknownKey(_ key: String = "colour") -> Finding {
+    public static func unknownKey(_ key: String = "colour") -> Finding {
         Finding(rule: "unknown-key", severity: .warning, message: "unknown key '\(key)'; did you mean 'choices'?",
                 mark: Mark(line: 3, column: 1))
     }
 
-    static func notice() -> Finding {
+    public static func notice() -> Finding {
         Finding(rule: "funding-notice", severity: .info, message: "apex is charged per use", mark: Mark(line: 9, column: 20))
     }
 
-    static func suppressed(reason: String = "Partner X only speaks SOAP until 2027") -> Finding {
+    public static func suppressed(reason: String = "Partner X only speaks SOAP until 2027") -> Finding {
         var finding = deviation(line: 8, column: 3)
         finding.exemption = reason
         return finding
     }
 
-    static func report(_ files: [FileResult]) -> LintReport {
+    public static func report(_ files: [FileResult]) -> LintReport {
         LintReport(catalogue: catalogue, files: files)
     }
 
-    static func context(workingDirectory: String = "/work/project", showSuppressed: Bool = false) -> ReportContext {
+    public static func context(workingDirectory: String = "/work/project", showSuppressed: Bool = false) -> ReportContext {
         ReportContext(rules: rules, workingDirectory: workingDirectory, showSuppressed: showSuppressed)
     }
 
     /// One manifest with one finding of each severity and one suppressed finding.
-    static var mixed: LintReport {
+    public static var mixed: LintReport {
         report([FileResult(path: "techstack.yaml", findings: [unknownKey(), deviation(), notice()],
                            suppressed: [suppressed()])])
     }
 
     /// A manifest whose every text field carries `hostile`.
-    static var hostileReport: LintReport {
+    public static var hostileReport: LintReport {
         var finding = deviation(message: hostile)
         finding.rule = "recommended-choice"
         finding.concern = hostile

@@ -1,18 +1,13 @@
 import Foundation
 import XCTest
-@testable import TechStackEvidence
-@testable import TechStackHTML
-@testable import TechStackLint
-@testable import TechStackModel
-@testable import TechStackPortfolio
-@testable import TechStackSite
+import TechStackModel
 
 /// Catalogues for the site and export tests: the built-in one, and a small one whose text
 /// tries to break out of HTML, attributes, scripts and YAML.
-enum SiteFixtures {
-    static let hostileName = "<script>alert(1)</script>"
+public enum SiteFixtures {
+    public static let hostileName = "<script>alert(1)</script>"
 
-    static let hostileCatalogue: [String: String] = [
+    public static let hostileCatalogue: [String: String] = [
         "meta.yaml": """
         catalogue: {name: "Test & <b>Stack</b>", publisher: "Tests \\"quoted\\"", version: "true"}
         layers:
@@ -61,13 +56,13 @@ enum SiteFixtures {
         """,
     ]
 
-    static func builtin() throws -> Catalogue {
+    public static func builtin() throws -> Catalogue {
         let result = CatalogueLoader.load(files: Builtin.catalogueFiles)
         XCTAssertFalse(result.diagnostics.hasErrors, result.diagnostics.items.map(\.description).joined(separator: "\n"))
         return try XCTUnwrap(result.catalogue)
     }
 
-    static func hostile() throws -> Catalogue {
+    public static func hostile() throws -> Catalogue {
         let files = hostileCatalogue.sorted { $0.key < $1.key }.map { InputFile(path: $0.key, text: $0.value) }
         let result = CatalogueLoader.load(files: files)
         XCTAssertFalse(result.diagnostics.hasErrors, result.diagnostics.items.map(\.description).joined(separator: "\n"))
@@ -75,7 +70,7 @@ enum SiteFixtures {
     }
 
     /// Writes the hostile catalogue into `directory` as YAML files.
-    static func writeHostile(to directory: URL) throws {
+    public static func writeHostile(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, text) in hostileCatalogue {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// `catalogue site` and `catalogue export`, run as a user runs them: the real binary on real files.

@@ -1,16 +1,13 @@
 import XCTest
-@testable import TechStackEvidence
-@testable import TechStackHTML
-@testable import TechStackLint
-@testable import TechStackModel
-@testable import TechStackPortfolio
-@testable import TechStackSite
+import TechStackLint
+import TechStackModel
+import TechStackPortfolio
 
 /// A small catalogue shaped like the default one, so rule tests do not move when the default
 /// catalogue grows. Myinfo needs Singpass and REST/JSON; Singpass needs OIDC; APEX needs
 /// JWT; data.gov.sg needs REST/JSON.
-enum Fixtures {
-    static let catalogueText = """
+public enum Fixtures {
+    public static let catalogueText = """
     catalogue: {name: Test Stack, publisher: tests, version: "1.0"}
     layers:
       - {id: microservices, name: Microservices, summary: s, order: 1}
@@ -94,41 +91,49 @@ enum Fixtures {
         access: [{via: data-gov-sg, requires: [data-gov-sg]}]
     """
 
-    static let catalogue: Catalogue = {
+    public static let catalogue: Catalogue = {
         let result = CatalogueLoader.load(files: [InputFile(path: "fixture.yaml", text: catalogueText)])
         precondition(!result.diagnostics.hasErrors, "fixture catalogue: \(result.diagnostics)")
         return result.catalogue ?? Catalogue(info: CatalogueInfo(name: "", publisher: "", version: ""))
     }()
 
+    /// The built-in catalogue (`catalogue/`).
+    public static let builtinCatalogue: Catalogue = {
+        guard let c = try? CatalogueSource.builtin.loadUsable().catalogue else {
+            preconditionFailure("the built-in catalogue must load")
+        }
+        return c
+    }()
+
     /// The built-in rules (`rules/`).
-    static let rules: RuleSet = {
+    public static let rules: RuleSet = {
         let result = RuleSet.load(directory: nil)
         precondition(result.ruleSet != nil, "built-in rules: \(result.diagnostics)")
         return result.ruleSet ?? RuleSet(rules: [])
     }()
 
-    static let today = day("2026-03-15")
+    public static let today = day("2026-03-15")
 
-    static func day(_ text: String) -> Day {
+    public static func day(_ text: String) -> Day {
         guard let day = Day(text) else { preconditionFailure("not a day: \(text)") }
         return day
     }
 
-    static func linter(rules: RuleSet = rules, today: Day = today) -> Linter {
+    public static func linter(rules: RuleSet = rules, today: Day = today) -> Linter {
         Linter(catalogue: catalogue, rules: rules, today: today)
     }
 
     /// A manifest's head; append the rest of the YAML.
-    static let head = "techstack: 1\nproject: passport-renewal\nagency: ica\n"
+    public static let head = "techstack: 1\nproject: passport-renewal\nagency: ica\n"
 
-    static func lint(_ yaml: String, rules: RuleSet = rules, today: Day = today, file: StaticString = #filePath, line: UInt = #line) -> FileResult {
+    public static func lint(_ yaml: String, rules: RuleSet = rules, today: Day = today, file: StaticString = #filePath, line: UInt = #line) -> FileResult {
         let result = linter(rules: rules, today: today).lint(InputFile(path: "techstack.yaml", text: yaml))
         XCTAssertEqual(result.errors, [], "the manifest could not be used", file: file, line: line)
         return result
     }
 
     /// Findings of one rule.
-    static func findings(_ rule: String, _ yaml: String, today: Day = today, file: StaticString = #filePath, line: UInt = #line) -> [Finding] {
+    public static func findings(_ rule: String, _ yaml: String, today: Day = today, file: StaticString = #filePath, line: UInt = #line) -> [Finding] {
         lint(yaml, today: today, file: file, line: line).findings.filter { $0.rule == rule }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import TechStackTestSupport
 import XCTest
 
 /// `techstack lint --format sarif|github|junit|markdown` run as a CI job would run it.

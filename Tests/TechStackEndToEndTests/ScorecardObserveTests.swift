@@ -1,4 +1,5 @@
 import GRDB
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -272,7 +273,7 @@ final class ScorecardObserveTests: XCTestCase {
         let migrations = History.migrator.migrations
         let observed = try XCTUnwrap(migrations.firstIndex(of: ObservedHistory.migration))
         try History.migrator.migrate(queue, upTo: migrations[observed - 1])
-        let card = Scorecard.make(paths: [dir], metrics: ScorecardMetrics(catalogue: ScorecardMetricsTests.catalogue, today: Day("2026-01-31")!))
+        let card = Scorecard.make(paths: [dir], metrics: ScorecardMetrics(catalogue: Fixtures.builtinCatalogue, today: Day("2026-01-31")!))
         try queue.write { db in
             var snapshot = SnapshotRecord(card, recordedAt: "2026-01-31T00:00:00Z")
             try snapshot.insert(db)

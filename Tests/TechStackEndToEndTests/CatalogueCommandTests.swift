@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// The catalogue commands and `cost`, run as a user runs them: the real binary on real files.
@@ -29,17 +30,7 @@ final class CatalogueCommandTests: XCTestCase {
     }
 
     func testCheckNamesEveryPlantedMistakeAndExitsOne() throws {
-        try write("cat/meta.yaml", """
-        catalogue: {name: Planted, publisher: Tests, version: "0"}
-        layers:
-          - {id: services, name: Services, summary: s, order: 1}
-        source-kinds:
-          - {id: government, name: Government, summary: s}
-        agencies:
-          - {id: reg, name: Registry, summary: s, source-kind: goverment}
-        funding-models:
-          - {id: central, name: Central, summary: s, charging: free}
-        """)
+        try write("cat/meta.yaml", CatalogueFixture.head(name: "Planted", publisher: "Tests", version: "0", sourceKind: "goverment"))
         try write("cat/more/entries.yaml", """
         standards:
           - {id: rest, name: REST, summary: s}

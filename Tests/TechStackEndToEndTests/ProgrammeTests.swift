@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
 @testable import TechStackHTML
@@ -281,25 +282,6 @@ final class ProgrammeTests: XCTestCase {
         let r = try run(["scorecard", "portfolio", "--rules", "rules", "--today", "2026-06-30"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("rules/levels.yaml:2:43: error: unknown level check 'no-missing-grants' (did you mean 'no-missing-grant'?)"), r.stderr)
-    }
-
-    func testLevelGatesAreCumulative() throws {
-        let catalogue = try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue)
-        let metrics = ScorecardMetrics(catalogue: catalogue, today: Day("2026-06-30")!)
-        let origin = Origin(path: "t", mark: .start)
-        let ladder = LevelLadder(levels: [
-            .init(id: "one", name: "One", summary: "", checks: [.allAnswersRecommended], origin: origin),
-            .init(id: "two", name: "Two", summary: "", checks: [.noMissingGrant], origin: origin),
-        ])
-        var row = ProjectScore(path: "p")
-        row.missingGrants = [.init(dataset: "myinfo-person", agency: "ica")]
-        XCTAssertEqual(ladder.standing(of: row, metrics: metrics).level, "one")
-        row.deviations = [.init(concern: "api-style", choice: ["soap"], recommended: ["rest-json"])]
-        row.missingGrants = []
-        // Failing the first gate keeps a project below it, whatever later gates it passes.
-        let standing = ladder.standing(of: row, metrics: metrics)
-        XCTAssertNil(standing.level)
-        XCTAssertEqual(standing.nextLevel, "one")
     }
 
     // MARK: ratchet

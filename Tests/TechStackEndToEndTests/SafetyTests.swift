@@ -1,4 +1,5 @@
 import Foundation
+import TechStackTestSupport
 import XCTest
 
 /// What the real binary must never do with what it is given: replace a device, a FIFO or a
@@ -195,7 +196,7 @@ final class SafetyTests: XCTestCase {
     /// literal `\u{1b}[1m`, and `explain` keeps its line breaks.
     func testStyledCommandsPrintColourOnATerminal() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
-            throw XCTSkip("needs script(1) from util-linux for a pseudo-terminal (apt-get install bsdutils)")
+            throw ExternalCheck.unavailable("needs script(1) from util-linux for a pseudo-terminal (apt-get install bsdutils)")
         }
         for command in ["cost apex", "catalogue show api-style", "catalogue search myinfo", "explain", "explain recommended-choice"] {
             let p = Process()

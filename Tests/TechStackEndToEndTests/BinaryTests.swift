@@ -1,3 +1,4 @@
+import TechStackTestSupport
 import XCTest
 
 /// The end-to-end helper itself: the real binary runs and its streams and status come back apart.
