@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import Foundation
 import XCTest
 
@@ -75,3 +77,4 @@ public enum Binary {
         return url.resolvingSymlinksInPath()
     }
 }
+#endif

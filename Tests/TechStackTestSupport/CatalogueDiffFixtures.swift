@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import Foundation
 
 /// The portfolio the catalogue-diff tests measure a change against: one project on SOAP, one
@@ -42,3 +44,4 @@ public enum Scratch {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 /// The head of the small catalogues tests write by hand: metadata, one layer (`services`), one
 /// source kind (`government`), the agencies, one free funding model (`central`), and any
 /// standards; a test appends the entries it is about. Every entry is one line, so a test can
@@ -35,3 +37,4 @@ public enum CatalogueFixture {
         return text
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import XCTest
 import TechStackLint
 import TechStackModel
@@ -137,3 +139,4 @@ public enum Fixtures {
         lint(yaml, today: today, file: file, line: line).findings.filter { $0.rule == rule }
     }
 }
+#endif

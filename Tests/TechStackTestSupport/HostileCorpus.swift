@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import Foundation
 import TechStackModel
 import XCTest
@@ -167,3 +169,4 @@ public enum Bounded {
         }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import Foundation
 import TechStackLint
 import TechStackModel
@@ -74,3 +76,4 @@ public enum ReportFixtures {
         ])
     }
 }
+#endif

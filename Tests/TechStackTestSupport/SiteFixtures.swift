@@ -1,3 +1,5 @@
+// Test support builds wherever XCTest is; a static release build (no XCTest) compiles it empty.
+#if canImport(XCTest)
 import Foundation
 import XCTest
 import TechStackModel
@@ -77,3 +79,4 @@ public enum SiteFixtures {
         }
     }
 }
+#endif
