@@ -108,4 +108,22 @@ final class ArchitectureTests: XCTestCase {
         XCTAssertEqual(uses["M/B"]?["M/A"], ["Alpha"])
         XCTAssertEqual(Self.cycles(uses), ["M/A -> M/B (Beta); M/B -> M/A (Alpha)"])
     }
+
+    /// `fuzz/run` compiles the lint module and the two below it as one module, where two files
+    /// of the same name cannot be told apart.
+    func testTheModulesFuzzingCompilesAsOneHaveDistinctFileNames() throws {
+        var seen: [String: String] = [:]
+        var twice: [String] = []
+        for module in ["TechStackModel", "TechStackEvidence", "TechStackLint"] {
+            let base = Self.sources.appendingPathComponent(module)
+            let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: base.path), "no \(base.path)")
+            for case let relative as String in walker where relative.hasSuffix(".swift") {
+                let name = (relative as NSString).lastPathComponent
+                if let first = seen[name] { twice.append("\(first) and \(module)/\(relative)") }
+                seen[name] = "\(module)/\(relative)"
+            }
+        }
+        XCTAssertGreaterThan(seen.count, 40)
+        XCTAssertEqual(twice, [])
+    }
 }
