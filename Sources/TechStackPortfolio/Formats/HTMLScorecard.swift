@@ -271,29 +271,37 @@ public enum HTMLScorecard: ScorecardFormat {
     }
 
     static func projectTable(_ card: Scorecard) -> Body {
-        let rows: [HTMLRow] = card.scoredProjects.map { p in
-            let deviations: [Body] = p.deviations.map { .group([HTMLPage.code($0.concern), .plain(": " + $0.choice.joined(separator: ", "))]) }
-            return .tr(
-                .td(HTMLPage.code(p.path)), .td(.plain(p.project)), .td(HTMLPage.code(p.agency)),
-                HTMLPage.number(p.concernsAnswered),
-                HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)),
-                .td(.data(named: "v", value: String(p.deviations.count)),
-                    deviations.isEmpty ? .plain("—") : .group(deviations.enumerated().map { i, d in i == 0 ? d : .group([.br(), d]) })),
-                HTMLPage.number(counted(p.totalCost.map { CostText.item($0, .agency) }), sortKey: String(p.totalCost.count)),
-                HTMLPage.number(counted(p.unreachable), sortKey: String(p.unreachable.count)),
-                HTMLPage.number(counted(p.missingGrants.map { "\($0.dataset) from \($0.agency)" }), sortKey: String(p.missingGrants.count)),
-                HTMLPage.number(p.activeExemptions), HTMLPage.number(p.expiredExemptions),
-                HTMLPage.number(counted(p.sharedComponents), sortKey: String(p.sharedComponents.count)),
-                .if(card.isObserved, ObservedSections.htmlProjectCells(p.observed))
-            )
+        // One row per project, so the table grows with the portfolio: each row is built and
+        // written out on its own, on every core, and the page holds the rows' text rather than
+        // a tree of ten thousand rows.
+        let observed = card.isObserved
+        let rendered = ParallelMap.map(card.scoredProjects, workers: System.activeCores) { p in
+            projectRow(p, observed: observed).render()
         }
         return HTMLPage.section("projects", "Projects", HTMLPage.sortableTable(
             id: "project-table", caption: "One row per project; hover a number for the datasets or components behind it",
             header: [("Manifest", false), ("Project", false), ("Agency", false), ("Answered", true), ("Adoption", true), ("Deviations", true),
                      ("Cost (datasets)", true), ("Unreachable", true), ("Missing grants", true), ("Active exemptions", true),
                      ("Expired exemptions", true), ("Components", true)]
-                + (card.isObserved ? ObservedSections.htmlProjectColumns : []),
-            rows: rows))
+                + (observed ? ObservedSections.htmlProjectColumns : []),
+            rows: [.raw(rendered.joined())]))
+    }
+
+    static func projectRow(_ p: ProjectScore, observed: Bool) -> HTMLRow {
+        let deviations: [Body] = p.deviations.map { .group([HTMLPage.code($0.concern), .plain(": " + $0.choice.joined(separator: ", "))]) }
+        return .tr(
+            .td(HTMLPage.code(p.path)), .td(.plain(p.project)), .td(HTMLPage.code(p.agency)),
+            HTMLPage.number(p.concernsAnswered),
+            HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)),
+            .td(.data(named: "v", value: String(p.deviations.count)),
+                deviations.isEmpty ? .plain("—") : .group(deviations.enumerated().map { i, d in i == 0 ? d : .group([.br(), d]) })),
+            HTMLPage.number(counted(p.totalCost.map { CostText.item($0, .agency) }), sortKey: String(p.totalCost.count)),
+            HTMLPage.number(counted(p.unreachable), sortKey: String(p.unreachable.count)),
+            HTMLPage.number(counted(p.missingGrants.map { "\($0.dataset) from \($0.agency)" }), sortKey: String(p.missingGrants.count)),
+            HTMLPage.number(p.activeExemptions), HTMLPage.number(p.expiredExemptions),
+            HTMLPage.number(counted(p.sharedComponents), sortKey: String(p.sharedComponents.count)),
+            .if(observed, ObservedSections.htmlProjectCells(p.observed))
+        )
     }
 
     static func errorSection(_ card: Scorecard) -> Body {
