@@ -25,4 +25,40 @@ final class AssessmentAgreementTests: XCTestCase {
         XCTAssertEqual(row.unreachable, ["myinfo-person"])
         XCTAssertEqual(row.missingGrants.map(\.dataset), ["myinfo-person"])
     }
+
+    /// The assessment asks reach one consumed dataset at a time; for every manifest of the
+    /// example portfolio and every dataset of the catalogue, that agrees with Reach(stack).
+    func testReachOneDatasetAtATimeAgreesWithTheWholeReach() throws {
+        let catalogue = try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue)
+        let reach = Reach(catalogue: catalogue)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/portfolio").standardized.path
+        let paths = Portfolio.inputs([root]).compactMap { input -> String? in
+            if case .manifest(let path) = input { return path }
+            return nil
+        }
+        XCTAssertGreaterThan(paths.count, 40)
+        var reached = 0, notReached = 0
+        for path in paths {
+            guard case .success(let manifest) = ManifestLoader.load(path: path) else { continue }
+            let whole = reach.reach(manifest.stack)
+            var one = reach.reachability(ofChoicesIn: manifest)
+            for dataset in catalogue.datasets.map(\.header.id) + ["no-such-dataset"] {
+                let answer = one.reaches(dataset)
+                XCTAssertEqual(answer, whole.contains(dataset), "\(path): \(dataset)")
+                if answer { reached += 1 } else { notReached += 1 }
+            }
+        }
+        // Both answers are asked about, many times over.
+        XCTAssertGreaterThan(reached, 100)
+        XCTAssertGreaterThan(notReached, 100)
+    }
+
+    /// A folder's manifests are told apart by the folder's real path and the rest of the way
+    /// down: the same folder given twice, spelt differently, is scored once.
+    func testAFolderGivenTwiceIsSearchedOnce() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/portfolio").standardized.path
+        let once = Portfolio.inputs([root])
+        XCTAssertEqual(Portfolio.inputs([root, root + "/", root + "/./"]), once)
+        XCTAssertEqual(Portfolio.inputs([root, once[0].path]), once)
+    }
 }

@@ -292,6 +292,40 @@ final class ScorecardFormatTests: XCTestCase {
             XCTAssertTrue((error as? Diagnostic)?.message.contains("--record") ?? false)
         }
     }
+
+    /// Blocks go into the rendered page at their markers; a marker-like text from input is
+    /// escaped, so it is never one.
+    func testBlocksArePutInTheirPlaceAndInputCannotPlaceOne() {
+        let rows = HTMLPage.Block("rows", markup: "<tr><td>1</td></tr>")
+        let other = HTMLPage.Block("other", markup: "<p>é</p>")
+        let page = HTMLPage.document(title: "t", body: .group([
+            .p(.plain("<!--techstack-block:rows-->")),
+            .table(.tbody(rows.node())),
+            .div(other.node()),
+            .p(.plain("ü <!--techstack-block:unknown-->")),
+        ]), blocks: [rows, other])
+        XCTAssertTrue(page.contains("<tbody><tr><td>1</td></tr></tbody>"))
+        XCTAssertTrue(page.contains("<div><p>é</p></div>"))
+        XCTAssertTrue(page.contains("<p>&lt;!--techstack-block:rows--&gt;</p>"))
+        XCTAssertFalse(page.contains("<!--techstack-block"))
+        XCTAssertEqual(HTMLPage.splice("a<!--techstack-block:x-->b<!--techstack-block:y", [HTMLPage.Block("x", markup: "X")]),
+                       "aXb<!--techstack-block:y")
+    }
+
+    /// A project row built with cells rendered once and reused is the row built afresh.
+    func testReusedCellsRenderTheSameRows() throws {
+        let cell: HTMLCell = HTMLPage.number(HTMLScorecard.counted(["<a>", "b"]), sortKey: "2")
+        let reused = HTMLPage.Cells()
+        for _ in 0..<2 {
+            XCTAssertEqual(HTMLRow.tr(reused.cell("k") { cell }, .td(.plain("x"))).render(), HTMLRow.tr(cell, .td(.plain("x"))).render())
+        }
+        let card = try hostileCard()
+        let cells = HTMLPage.Cells()
+        for row in card.scoredProjects + card.scoredProjects {
+            XCTAssertEqual(HTMLScorecard.projectRow(row, observed: false, cells: cells).render(),
+                           HTMLScorecard.projectRow(row, observed: false, cells: HTMLPage.Cells()).render())
+        }
+    }
 }
 
 /// A fixture manifest the loader refused: the test fails and says why.

@@ -63,47 +63,58 @@ public struct ProjectAssessment: Sendable {
     public var expiredExemptions: [Manifest.Exemption] = []
 
     public init(_ manifest: Manifest, reach: Reach, today: Day) {
+        // Every scorecard runs this once per manifest, so it looks each id up once and copies
+        // no catalogue entry.
         let catalogue = reach.catalogue
         let index = reach.concernIndex
         concernStates = [ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
         var substituted: [String: [String]] = [:]
         var seenComponents: Set<String> = []
         for answer in manifest.choices {
-            for ref in answer.choices where catalogue.component(ref.value) != nil && seenComponents.insert(ref.value).inserted {
-                sharedComponents.append(ref.value)
-            }
-            guard let i = index[answer.concern.value], concernStates[i] == .unanswered else { continue }
-            let concern = catalogue.concerns[i]
             // Ids that are no standard or component take no part in adoption or cost: a
             // misspelt answer is an unknown reference, not also a deviation.
-            let known = answer.choices.filter { catalogue.kind(of: $0.value) == .standards || catalogue.kind(of: $0.value) == .components }
-            guard !known.isEmpty else { continue }
+            var known: [Located<String>] = []
+            for ref in answer.choices {
+                switch catalogue.kind(of: ref.value) {
+                case .components?:
+                    if seenComponents.insert(ref.value).inserted { sharedComponents.append(ref.value) }
+                    known.append(ref)
+                case .standards?:
+                    known.append(ref)
+                default:
+                    break
+                }
+            }
+            guard let i = index[answer.concern.value], concernStates[i] == .unanswered, !known.isEmpty else { continue }
             concernsAnswered += 1
-            let recommended = concern.recommended.map(\.value)
+            let recommended = reach.recommendedIDs[i]
             if known.contains(where: { recommended.contains($0.value) }) {
                 onRecommended += 1
                 concernStates[i] = .recommended
             } else {
                 concernStates[i] = .deviating
+                let concern = catalogue.concerns[i].header.id
                 let ids = known.map(\.value)
-                substituted[concern.header.id] = ids
-                deviations.append(Deviation(concern: concern.header.id, choice: known, recommended: recommended,
-                                            cost: reach.cost(ofDeviation: concern.header.id, to: ids)))
+                substituted[concern] = ids
+                deviations.append(Deviation(concern: concern, choice: known, recommended: recommended,
+                                            cost: reach.cost(ofDeviation: concern, to: ids)))
             }
         }
-        totalCost = reach.totalCost(substituted)
+        // With one deviation, substituting them all at once is substituting that one.
+        totalCost = deviations.count == 1 ? deviations[0].cost : reach.totalCost(substituted)
 
-        let stack = manifest.stack
-        var reached: Set<String>?
+        var reachability: Reachability?
+        var stack: Set<String>?
         let grantKeys = Set(manifest.grants.map(\.key.value))
         var seenData: Set<String> = []
         for consumed in manifest.consumes {
             guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
             consumes.append(consumed)
-            if reached == nil { reached = reach.reach(stack) }
+            if reachability == nil { reachability = reach.reachability(ofChoicesIn: manifest) }
             let source = dataset.source.value
-            if reached?.contains(consumed.value) != true {
-                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reach.nearestPath(to: dataset, from: stack)))
+            if reachability?.reaches(consumed.value) != true {
+                if stack == nil { stack = manifest.stack }
+                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reach.nearestPath(to: dataset, from: stack ?? [])))
             }
             if dataset.grantRequired, source != manifest.agency.value,
                !grantKeys.contains(consumed.value), !grantKeys.contains(source) {

@@ -236,6 +236,11 @@ public struct JSONWriter {
         append(text)
     }
 
+    /// A value already written as JSON by another writer, appended as it is.
+    public mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     /// The document as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -16,6 +16,8 @@ public struct Reach: Sendable {
     public let recommendedReach: Set<String>
     /// Concern id → its index in catalogue order (the first, should an id repeat).
     public let concernIndex: [String: Int]
+    /// Per concern, in catalogue order: the ids it recommends.
+    public let recommendedIDs: [[String]]
     /// Costs of single deviations already worked out. A cost depends only on the catalogue and
     /// the deviation, and across a portfolio the same deviations recur thousands of times.
     private let memo = Memo<[CostItem]>()
@@ -31,6 +33,7 @@ public struct Reach: Sendable {
         var index: [String: Int] = [:]
         for (i, concern) in catalogue.concerns.enumerated() where index[concern.header.id] == nil { index[concern.header.id] = i }
         concernIndex = index
+        recommendedIDs = catalogue.concerns.map { $0.recommended.map(\.value) }
         recommendedStack = Set(r.map(\.1))
         let graph = RequirementGraph(catalogue)
         self.graph = graph
@@ -90,6 +93,11 @@ public struct Reach: Sendable {
 
     /// The datasets reachable from `stack`.
     public func reach(_ stack: Set<String>) -> Set<String> { graph.reach(stack) }
+
+    /// Reach(stack) asked one dataset at a time: a manifest consumes a few of the catalogue's
+    /// datasets, and working out reach for every one of them (and a set of their ids) was a
+    /// large part of assessing it.
+    public func reachability(ofChoicesIn manifest: Manifest) -> Reachability { Reachability(graph, manifest) }
 
     /// R with the answers of some concerns substituted: R's values for every other concern,
     /// plus the substituted answers.
@@ -183,6 +191,29 @@ private enum CostKey {
     }
 }
 
+/// Whether one stack reaches a dataset, remembering what it has worked out between questions.
+public struct Reachability {
+    fileprivate let graph: RequirementGraph
+    private var inStack: [Bool]
+    private var state: [RequirementGraph.State]
+
+    fileprivate init(_ graph: RequirementGraph, _ manifest: Manifest) {
+        self.graph = graph
+        inStack = [Bool](repeating: false, count: graph.requires.count)
+        for answer in manifest.choices {
+            for id in answer.choices { if let n = graph.number[id.value] { inStack[n] = true } }
+        }
+        state = [RequirementGraph.State](repeating: .unknown, count: graph.requires.count)
+    }
+
+    /// Whether `dataset` is in Reach(stack): some catalogue dataset of that id has a satisfied path.
+    public mutating func reaches(_ dataset: String) -> Bool {
+        guard let indices = graph.datasetIndices[dataset] else { return false }
+        for i in indices where graph.reached(i, inStack, &state) { return true }
+        return false
+    }
+}
+
 /// Ids numbered once per catalogue: every id a component requires or an access path names.
 private final class RequirementGraph: Sendable {
     package let number: [String: Int]
@@ -218,6 +249,17 @@ private final class RequirementGraph: Sendable {
             for n in Set(dataset.paths.joined()) { users[n].append(i) }
         }
         datasetsNaming = users
+        var indices: [String: [Int]] = [:]
+        for (i, dataset) in datasets.enumerated() { indices[dataset.id, default: []].append(i) }
+        datasetIndices = indices
+    }
+
+    /// Dataset id → its indices in `datasets` (more than one only in a catalogue with duplicate ids).
+    let datasetIndices: [String: [Int]]
+
+    /// Whether dataset `i` has a satisfied path.
+    func reached(_ i: Int, _ inStack: [Bool], _ state: inout [State]) -> Bool {
+        datasets[i].paths.contains { $0.allSatisfy { satisfied($0, inStack, &state) } }
     }
 
     /// Who requires each numbered id, and which datasets (by index) name it in a path.

@@ -25,9 +25,10 @@ public enum CSVScorecard: ScorecardFormat {
         let levels = scorecard.programme != nil
         let observed = scorecard.isObserved
         var out = line(header + (observed ? ObservedSections.csvHeader : []) + (levels ? ProgrammeSections.csvLevelHeader : []))
-        for row in scorecard.projects {
-            out += line(fields(row) + (observed ? ObservedSections.csvCells(row) : []) + (levels ? ProgrammeSections.csvLevelCells(row) : []))
-        }
+        // One line per project, written on every core.
+        out += ParallelMap.map(scorecard.projects, workers: System.activeCores) { row in
+            line(fields(row) + (observed ? ObservedSections.csvCells(row) : []) + (levels ? ProgrammeSections.csvLevelCells(row) : []))
+        }.joined()
         return out + ProgrammeSections.csvSections(scorecard)
     }
 

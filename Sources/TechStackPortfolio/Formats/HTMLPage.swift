@@ -53,7 +53,60 @@ enum HTMLPage {
         .section(.id(id), .h2(.plain(heading)), .unwrap(note) { .p(.class("note"), .plain($0)) }, .group(content))
     }
 
-    static func document(title: String, body: Body) -> String {
+    /// Markup already written that is too large to go through Plot's renderer, which copies an
+    /// element's content once for every level it is nested in: the 10,000 rows of a portfolio's
+    /// project table went through ten copies of 15 MB. The page holds a marker comment in its
+    /// place (no text from input can write `<!--`, it is escaped), and `document` puts the
+    /// markup there once the page is rendered.
+    struct Block {
+        let marker: String
+        let markup: String
+
+        init(_ name: String, markup: String) {
+            marker = "<!--techstack-block:\(name)-->"
+            self.markup = markup
+        }
+
+        func node<Context>() -> Node<Context> { .raw(marker) }
+    }
+
+    /// The rows of a large table or chart as one block: each built and rendered by Plot on its
+    /// own, on every core, in the order of `items`.
+    static func block<Item: Sendable, Context>(_ name: String, _ items: [Item], _ node: @Sendable (Item) -> Node<Context>) -> Block {
+        block(name, items) { item, _ in node(item) }
+    }
+
+    /// The same, with cells that recur from row to row rendered once per run of rows (`Cells`).
+    static func block<Item: Sendable, Context>(_ name: String, _ items: [Item],
+                                               _ node: @Sendable (Item, Cells) -> Node<Context>) -> Block {
+        let workers = System.activeCores
+        let runs = min(items.count, max(1, workers) * 8)
+        let bounds = (0..<runs).map { run in (items.count * run / runs)..<(items.count * (run + 1) / runs) }
+        let rendered = ParallelMap.map(bounds, workers: workers) { range in
+            let cells = Cells()
+            return items[range].map { node($0, cells).render() }.joined()
+        }
+        return Block(name, markup: rendered.joined())
+    }
+
+    /// Cells already rendered, by what they show. Plot spends far longer building and
+    /// rendering an element than a table row's figures take to work out, and across a
+    /// portfolio the same cells recur (an agency, a count, the same list of datasets): each is
+    /// rendered by Plot once and used again as its markup. One per run of rows, so no lock.
+    final class Cells {
+        private var rendered: [String: String] = [:]
+        /// A bound on what one run keeps, whatever the input.
+        private let limit = 4096
+
+        func cell(_ key: String, _ make: () -> HTMLCell) -> HTMLCell {
+            if let markup = rendered[key] { return .raw(markup) }
+            let markup = make().render()
+            if rendered.count < limit { rendered[key] = markup }
+            return .raw(markup)
+        }
+    }
+
+    static func document(title: String, body: Body, blocks: [Block] = []) -> String {
         let html = HTML(
             .lang(.english),
             .head(
@@ -65,6 +118,35 @@ enum HTMLPage {
             ),
             .body(body, .inlineScript(EmbeddedAssets.scorecardSortJS))
         )
-        return html.render() + "\n"
+        var page = splice(html.render(), blocks)
+        page.append("\n")
+        return page
+    }
+
+    /// `page` with each block's marker replaced by its markup, in one pass over its bytes
+    /// (Foundation's `range(of:)` goes through `NSString`, and took longer than the page).
+    static func splice(_ page: String, _ blocks: [Block]) -> String {
+        guard !blocks.isEmpty else { return page }
+        let markups = Dictionary(blocks.map { (Array($0.marker.utf8), $0.markup) }, uniquingKeysWith: { first, _ in first })
+        let opening = Array("<!--techstack-block:".utf8), closing = Array("-->".utf8)
+        var out = ""
+        out.reserveCapacity(page.utf8.count + blocks.reduce(0) { $0 + $1.markup.utf8.count })
+        let bytes = Array(page.utf8)
+        func matches(_ text: [UInt8], at i: Int) -> Bool {
+            i + text.count <= bytes.count && bytes[i..<(i + text.count)].elementsEqual(text)
+        }
+        var written = 0, i = 0
+        while i < bytes.count {
+            guard bytes[i] == opening[0], matches(opening, at: i) else { i += 1; continue }
+            var end = i + opening.count
+            while end < bytes.count && !matches(closing, at: end) { end += 1 }
+            guard end < bytes.count, let markup = markups[Array(bytes[i..<(end + closing.count)])] else { i += 1; continue }
+            out += String(decoding: bytes[written..<i], as: UTF8.self)
+            out += markup
+            i = end + closing.count
+            written = i
+        }
+        out += String(decoding: bytes[written...], as: UTF8.self)
+        return out
     }
 }

@@ -42,12 +42,17 @@ public enum JSONScorecard: ScorecardFormat {
             // object per line.
             w.key("projects" as String)
             if card.projects.isEmpty { w.pretty = false }
+            // Each project is written on its own, on every core, then put in its place.
+            let concerns = card.concernIDs
+            let rows = ParallelMap.map(card.projects, workers: System.activeCores) { row in
+                var line = JSONWriter(pretty: false, capacity: 2048)
+                Project(row: row, concerns: concerns).writeJSON(to: &line)
+                return line.bytes
+            }
             w.array { w in
-                for row in card.projects {
+                for row in rows {
                     w.element()
-                    w.pretty = false
-                    Project(row: row, concerns: card.concernIDs).writeJSON(to: &w)
-                    w.pretty = true
+                    w.raw(row)
                 }
             }
             w.pretty = true

@@ -84,9 +84,10 @@ public enum MarkdownScorecard: ScorecardFormat {
         out.append("")
         out.append("| Manifest | Project | Agency | Answered | Adoption | Deviations | Cost (datasets) | Unreachable | Missing grants | Exemptions (active / expired) | Components |" + (observed ? " Undeclared | Unobserved | Hidden cost (datasets) |" : ""))
         out.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |" + (observed ? " ---: | ---: | ---: |" : ""))
-        for p in scorecard.scoredProjects {
+        // One row per project, written on every core.
+        out += ParallelMap.map(scorecard.scoredProjects, workers: System.activeCores) { p in
             let deviations = p.deviations.map { "\(Escape.markdown($0.concern)): \($0.choice.map(Escape.markdown).joined(separator: ", "))" }.joined(separator: "; ")
-            out.append("| \(Escape.markdown(p.path)) | \(Escape.markdown(p.project)) | \(Escape.markdown(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |" + (observed ? ObservedSections.markdownProjectCells(p.observed) : ""))
+            return "| \(Escape.markdown(p.path)) | \(Escape.markdown(p.project)) | \(Escape.markdown(p.agency)) | \(p.concernsAnswered) | \(percent(p.adoption)) | \(deviations.isEmpty ? "0" : "\(p.deviations.count): \(deviations)") | \(p.totalCost.count) | \(p.unreachable.count) | \(p.missingGrants.count) | \(p.activeExemptions) / \(p.expiredExemptions) | \(p.sharedComponents.count) |" + (observed ? ObservedSections.markdownProjectCells(p.observed) : "")
         }
         if observed { out += ObservedSections.markdown(scorecard) }
         let errors = scorecard.errorRows

@@ -7,11 +7,13 @@ import TechStackModel
 extension ProgrammeSections {
     /// The campaigns (each with its burn-up), the levels and the ratchet, as sections of the
     /// scorecard page.
-    static func html(_ card: Scorecard) -> Body {
-        guard let p = card.programme else { return .empty }
-        return .group([
+    /// The programme's sections, and the block of their per-project rows.
+    static func html(_ card: Scorecard) -> (body: Body, blocks: [HTMLPage.Block]) {
+        guard let p = card.programme else { return (.empty, []) }
+        let levels = p.ladder.levels.isEmpty ? nil : levels(card, p)
+        return (.group([
             .unwrap(p.campaigns) { campaigns(card, $0) },
-            .if(!p.ladder.levels.isEmpty, levels(card, p)),
+            .unwrap(levels) { $0.body },
             .unwrap(p.ratchet) { r in
                 HTMLPage.section(
                     "ratchet", "Ratchet", note: r.since.map { "Against the snapshot of \($0)." } ?? "No earlier snapshot to compare.",
@@ -19,7 +21,7 @@ extension ProgrammeSections {
                         : .ul(.group(r.rises.map { .li(.class("error"), HTMLPage.code($0.path), .plain(" \($0.project): \($0.description)")) }))
                 )
             },
-        ])
+        ]), levels.map { [$0.rows] } ?? [])
     }
 
     static func campaigns(_ card: Scorecard, _ campaigns: [Programme.CampaignProgress]) -> Body {
@@ -45,7 +47,7 @@ extension ProgrammeSections {
         )
     }
 
-    static func levels(_ card: Scorecard, _ p: Programme) -> Body {
+    static func levels(_ card: Scorecard, _ p: Programme) -> (body: Body, rows: HTMLPage.Block) {
         let note: Body = .p(.class("note"), .group(p.ladder.levels.map { level in
             .group([.strong(.plain(level.name)), .plain(": \(level.summary) ")])
         }), .plain("Each level includes the ones before it."))
@@ -53,23 +55,33 @@ extension ProgrammeSections {
             .tr(.td(HTMLPage.code(a.agency)), .group(a.counts.map { HTMLPage.number($0.projects) }), HTMLPage.number(a.below))
         }
         let rank = Dictionary(p.ladder.levels.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
-        let projectRows: [HTMLRow] = card.scoredProjects.compactMap { row in
-            guard let st = row.standing else { return nil }
+        let ladder = p.ladder
+        let standing = card.scoredProjects.compactMap { row in row.standing.map { (row, $0) } }
+        let projectRows = HTMLPage.block("level-rows", standing) { (item: (ProjectScore, LevelStanding), cells: HTMLPage.Cells) -> HTMLRow in
+            let (row, st) = item
+            // The level, the next and the gaps recur from project to project (see `Cells`).
+            let level = st.level ?? "", next = st.nextLevel ?? ""
             return .tr(
                 .td(HTMLPage.code(row.path)), .td(.plain(row.project)),
-                .td(.data(named: "v", value: String(st.level.flatMap { rank[$0] } ?? 0)), .plain(p.ladder.name(of: st.level))),
-                .td(.plain(st.nextLevel.map { p.ladder.name(of: $0) } ?? "—")),
-                .td(st.nextLevel == nil ? .plain("top level reached") : .ul(.class("gaps"), .group(st.missing.map { .li(.plain($0.message)) })))
+                cells.cell("l\u{0}\(st.level == nil)\u{0}" + level) {
+                    .td(.data(named: "v", value: String(st.level.flatMap { rank[$0] } ?? 0)), .plain(ladder.name(of: st.level)))
+                },
+                cells.cell("x\u{0}\(st.nextLevel == nil)\u{0}" + next + "\u{0}" + st.missing.map(\.message).joined(separator: "\u{0}")) {
+                    .group([
+                        .td(.plain(st.nextLevel.map { ladder.name(of: $0) } ?? "—")),
+                        .td(st.nextLevel == nil ? .plain("top level reached") : .ul(.class("gaps"), .group(st.missing.map { .li(.plain($0.message)) }))),
+                    ])
+                }
             )
         }
-        return .section(
+        return (.section(
             .id("levels"), .h2(.plain("Levels")), note,
             HTMLPage.sortableTable(id: "level-agency-table", caption: "Projects at each level, per agency",
                                    header: [("Agency", false)] + p.ladder.levels.map { ($0.name, true) } + [("None", true)], rows: agencyRows),
             HTMLPage.sortableTable(id: "level-table", caption: "Each project's level and what stands between it and the next",
                                    header: [("Manifest", false), ("Project", false), ("Level", true), ("Next", false), ("What is missing", false)],
-                                   rows: projectRows)
-        )
+                                   rows: [projectRows.node()])
+        ), projectRows)
     }
 }
 

@@ -55,14 +55,17 @@ struct TextColumns {
 
     func render(indent: String = "  ", style: Style) -> [StyledText] {
         let head = header.map { StyledText($0) }
-        var widths = head.map(\.width)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.width) }
+        // Widths, then lines, on every core: a portfolio's project table has a row per project.
+        let cellWidths = ParallelMap.map(rows, workers: System.activeCores) { $0.map(\.width) }
+        var columnWidths = head.map(\.width)
+        for row in cellWidths {
+            for (i, width) in row.enumerated() where i < columnWidths.count { columnWidths[i] = max(columnWidths[i], width) }
         }
+        let widths = columnWidths, alignments = alignments
         // Padding of every width, made once: `String(repeating:count:)` per cell was a tenth of
         // a large text scorecard.
         let pads = (0...(widths.max() ?? 0)).map { StyledText(stringLiteral: String(repeating: " ", count: $0)) }
-        func line(_ cells: [StyledText]) -> StyledText {
+        @Sendable func line(_ cells: [StyledText], _ cellWidths: [Int]) -> StyledText {
             var parts: [StyledText] = []
             let count = min(cells.count, widths.count)
             // Trailing blank cells leave no trailing spaces.
@@ -70,7 +73,7 @@ struct TextColumns {
             while last > 0 && cells[last].isEmpty { last -= 1 }
             for i in 0..<count where i <= last {
                 let cell = cells[i]
-                let pad = pads[min(max(0, widths[i] - cell.width), pads.count - 1)]
+                let pad = pads[min(max(0, widths[i] - cellWidths[i]), pads.count - 1)]
                 switch alignments[i] {
                 case .left: parts.append(i == last ? cell : cell + pad)
                 case .right: parts.append(pad + cell)
@@ -78,6 +81,7 @@ struct TextColumns {
             }
             return StyledText(stringLiteral: indent) + parts.joined(separator: "  ")
         }
-        return [style.dim(line(head))] + rows.map(line)
+        let numbered = Array(zip(rows, cellWidths))
+        return [style.dim(line(head, head.map(\.width)))] + ParallelMap.map(numbered, workers: System.activeCores) { line($0.0, $0.1) }
     }
 }

@@ -91,14 +91,15 @@ public enum TextScorecard: ScorecardFormat {
         var projects = TextColumns(["manifest", "project", "agency", "answered", "adoption", "deviations", "cost", "unreachable", "grants missing", "exempt", "expired", "components"] + projectColumns,
                                    alignments: [.left, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right]
                                        + [TextColumns.Alignment](repeating: .right, count: projectColumns.count))
-        for p in scorecard.scoredProjects {
+        // One row per project, its cells made on every core.
+        projects.rows = ParallelMap.map(scorecard.scoredProjects, workers: System.activeCores) { p in
             let adoption = percent(p.adoption)
             let styledAdoption = (p.adoption ?? 0) >= 0.8 ? style.green(adoption) : (p.adoption ?? 0) >= 0.5 ? style.yellow(adoption) : style.red(adoption)
-            projects.add([StyledText(p.path), StyledText(p.project), StyledText(p.agency),
-                          "\(p.concernsAnswered)", styledAdoption, "\(p.deviations.count)",
-                          "\(p.totalCost.count)", "\(p.unreachable.count)", "\(p.missingGrants.count)",
-                          "\(p.activeExemptions)", "\(p.expiredExemptions)", "\(p.sharedComponents.count)"]
-                          + (observed ? ObservedSections.textCells(p.observed) : []))
+            let cells: [StyledText] = [StyledText(p.path), StyledText(p.project), StyledText(p.agency),
+                                       "\(p.concernsAnswered)", styledAdoption, "\(p.deviations.count)",
+                                       "\(p.totalCost.count)", "\(p.unreachable.count)", "\(p.missingGrants.count)",
+                                       "\(p.activeExemptions)", "\(p.expiredExemptions)", "\(p.sharedComponents.count)"]
+            return cells + (observed ? ObservedSections.textCells(p.observed) : [])
         }
         out += projects.render(style: style)
         if observed { out += ObservedSections.text(scorecard, style: style) }
@@ -111,7 +112,9 @@ public enum TextScorecard: ScorecardFormat {
             }
         }
         out += ProgrammeSections.text(scorecard, style: style)
-        return style.render(out.joined(separator: "\n")) + "\n"
+        // Line by line on every core: rendering runs one after another, so the lines rendered
+        // and joined are the whole rendered and the same text.
+        return ParallelMap.map(out, workers: System.activeCores) { style.render($0) }.joined(separator: "\n") + "\n"
     }
 
     /// A ten-step bar for a rate; empty when there is no rate.

@@ -29,8 +29,8 @@ public enum Portfolio {
     public static func inputs(_ paths: [String]) -> [Input] {
         var inputs: [Input] = []
         var seen: Set<String> = []
-        func add(_ path: String) {
-            if seen.insert(normalized(path)).inserted { inputs.append(.manifest(path)) }
+        func add(_ path: String, identity: String? = nil) {
+            if seen.insert(identity ?? normalized(path)).inserted { inputs.append(.manifest(path)) }
         }
         for path in paths {
             var info = stat()
@@ -46,7 +46,13 @@ public enum Portfolio {
                 inputs.append(.problem(Diagnostic(path: path, mark: .start,
                     message: "no \(manifestName) below this directory; give manifests or folders that hold one")))
             }
-            for file in found.sorted() { add(file) }
+            // The search follows no link, so a manifest's real path is the folder's real path
+            // and the rest of the way down: one realpath per folder given, not per manifest.
+            let real = normalized(path)
+            for file in found.sorted() {
+                let below = file.dropFirst(path.count).drop { $0 == "/" }
+                add(file, identity: real.hasSuffix("/") ? real + below : real + "/" + below)
+            }
         }
         return inputs
     }
@@ -88,30 +94,12 @@ public enum Portfolio {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// Scores every input with `score`, on all cores, keeping the order of `inputs`.
-    ///
-    /// Inputs are cut into chunks so each worker keeps one manifest in memory at a time and
-    /// writes only its own slots of a preallocated array.
+    /// Scores every input with `score`, on all cores, keeping the order of `inputs`; each
+    /// worker keeps one manifest in memory at a time.
     public static func score(_ inputs: [Input], workers: Int = System.activeCores,
                              _ score: @Sendable (Input) -> ProjectScore) -> [ProjectScore] {
-        let count = inputs.count
-        guard count > 0 else { return [] }
-        let slots = Slots<ProjectScore>(count: count)
-        let chunks = min(count, max(1, workers) * 8)
-        inputs.withUnsafeBufferPointer { buffer in
-            let shared = UnsafeInputs(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = count * chunk / chunks
-                let end = count * (chunk + 1) / chunks
-                for i in start..<end { slots.set(i, score(shared.buffer[i])) }
-            }
-        }
-        return slots.values()
+        ParallelMap.map(inputs, workers: workers, score)
     }
-}
-
-private struct UnsafeInputs: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Portfolio.Input>
 }
 
 extension Scorecard {

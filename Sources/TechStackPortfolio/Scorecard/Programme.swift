@@ -90,8 +90,12 @@ extension Programme {
     /// attaches the result as `scorecard.programme`.
     public static func apply(to scorecard: inout Scorecard, metrics: ScorecardMetrics, ladder: LevelLadder,
                              campaigns: [Campaign]?, history: [String: [BurnPoint]] = [:], ratchet: Ratchet? = nil) {
-        for i in scorecard.projects.indices where !scorecard.projects[i].isError {
-            scorecard.projects[i].standing = ladder.standing(of: scorecard.projects[i], metrics: metrics)
+        // Each project's standing on its own, on every core.
+        let standings = ParallelMap.map(scorecard.projects, workers: System.activeCores) { row in
+            row.isError ? nil : ladder.standing(of: row, metrics: metrics)
+        }
+        for (i, standing) in standings.enumerated() where !scorecard.projects[i].isError {
+            scorecard.projects[i].standing = standing
         }
         func counts(_ rows: [ProjectScore]) -> ([LevelCount], Int) {
             var byLevel: [String: Int] = [:]

@@ -67,20 +67,11 @@ public enum Site {
                 pages.append((entry, path))
             }
         }
-        // Entry pages do not depend on each other: rendered on every core, in chunks, each
-        // into its own slot, so the order of the files stays the catalogue's.
-        let slots = Slots<SiteFile>(count: pages.count)
-        let shared = pages, count = pages.count
-        let chunks = min(count, max(1, System.activeCores) * 8)
-        if chunks > 0 {
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                    let page = shared[i]
-                    let context = SiteContext(catalogue: catalogue, reach: reach, palette: palette, backlinks: backlinks, page: page.path)
-                    slots.set(i, SiteFile(path: page.path, contents: EntryPage(context: context).render(page.entry)))
-                }
-            }
+        // Entry pages do not depend on each other: rendered on every core, the order of the
+        // files staying the catalogue's.
+        return files + ParallelMap.map(pages, workers: System.activeCores) { page in
+            let context = SiteContext(catalogue: catalogue, reach: reach, palette: palette, backlinks: backlinks, page: page.path)
+            return SiteFile(path: page.path, contents: EntryPage(context: context).render(page.entry))
         }
-        return files + slots.values()
     }
 }
