@@ -27,7 +27,8 @@ final class AssessmentAgreementTests: XCTestCase {
     }
 
     /// The assessment asks reach one consumed dataset at a time; for every manifest of the
-    /// example portfolio and every dataset of the catalogue, that agrees with Reach(stack).
+    /// example portfolio and every dataset of the catalogue, that agrees with Reach(stack), and
+    /// so does the nearest path to a dataset out of reach.
     func testReachOneDatasetAtATimeAgreesWithTheWholeReach() throws {
         let catalogue = try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue)
         let reach = Reach(catalogue: catalogue)
@@ -46,6 +47,11 @@ final class AssessmentAgreementTests: XCTestCase {
                 let answer = one.reaches(dataset)
                 XCTAssertEqual(answer, whole.contains(dataset), "\(path): \(dataset)")
                 if answer { reached += 1 } else { notReached += 1 }
+                if !answer, let entry = catalogue.dataset(dataset) {
+                    let nearest = one.nearestPath(to: entry), expected = Self.nearestPath(to: entry, from: manifest.stack, catalogue)
+                    XCTAssertEqual(nearest?.path.mark, expected?.path.mark, "\(path): \(dataset)")
+                    XCTAssertEqual(nearest?.missing, expected?.missing, "\(path): \(dataset)")
+                }
             }
         }
         // Both answers are asked about, many times over.
@@ -60,5 +66,22 @@ final class AssessmentAgreementTests: XCTestCase {
         let once = Portfolio.inputs([root])
         XCTAssertEqual(Portfolio.inputs([root, root + "/", root + "/./"]), once)
         XCTAssertEqual(Portfolio.inputs([root, once[0].path]), once)
+    }
+
+    /// The nearest path as the product contract words it, written plainly: for each path, the
+    /// ids it needs (walking `requires` depth first) that the stack lacks; the path lacking fewest.
+    static func nearestPath(to dataset: Dataset, from stack: Set<String>, _ catalogue: Catalogue) -> (path: AccessPath, missing: [String])? {
+        var best: (AccessPath, [String])?
+        for path in dataset.access {
+            var missing: [String] = [], seen: Set<String> = []
+            func visit(_ id: String) {
+                guard seen.insert(id).inserted else { return }
+                guard stack.contains(id) else { return missing.append(id) }
+                catalogue.requires(id).forEach(visit)
+            }
+            path.requires.map(\.value).forEach(visit)
+            if best == nil || missing.count < best?.1.count ?? 0 { best = (path, missing) }
+        }
+        return best
     }
 }

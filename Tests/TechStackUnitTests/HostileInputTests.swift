@@ -242,7 +242,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(reach.reach(all), ["d"])
         XCTAssertEqual(reach.reach(all.subtracting(["c\(count - 1)"])), [])
         let dataset = try XCTUnwrap(catalogue.dataset("d"))
-        XCTAssertEqual(reach.nearestPath(to: dataset, from: all.subtracting(["c\(count - 1)"]))?.missing, ["c\(count - 1)"])
+        XCTAssertEqual(reach.reachability(of: all.subtracting(["c\(count - 1)"])).nearestPath(to: dataset)?.missing, ["c\(count - 1)"])
     }
 
     func testEveryCycleAlongALongChainIsReportedBriefly() throws {

@@ -175,7 +175,7 @@ final class ReachTests: XCTestCase {
     func testNearestPathNamesWhatIsMissing() throws {
         let r = try reach()
         let dataset = try XCTUnwrap(r.catalogue.dataset("person"))
-        let nearest = try XCTUnwrap(r.nearestPath(to: dataset, from: ["person-api", "rest"]))
+        let nearest = try XCTUnwrap(r.reachability(of: ["person-api", "rest"]).nearestPath(to: dataset))
         XCTAssertEqual(nearest.missing, ["login"])
     }
 

@@ -104,7 +104,6 @@ public struct ProjectAssessment: Sendable {
         totalCost = deviations.count == 1 ? deviations[0].cost : reach.totalCost(substituted)
 
         var reachability: Reachability?
-        var stack: Set<String>?
         let grantKeys = Set(manifest.grants.map(\.key.value))
         var seenData: Set<String> = []
         for consumed in manifest.consumes {
@@ -113,8 +112,7 @@ public struct ProjectAssessment: Sendable {
             if reachability == nil { reachability = reach.reachability(ofChoicesIn: manifest) }
             let source = dataset.source.value
             if reachability?.reaches(consumed.value) != true {
-                if stack == nil { stack = manifest.stack }
-                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reach.nearestPath(to: dataset, from: stack ?? [])))
+                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reachability?.nearestPath(to: dataset)))
             }
             if dataset.grantRequired, source != manifest.agency.value,
                !grantKeys.contains(consumed.value), !grantKeys.contains(source) {

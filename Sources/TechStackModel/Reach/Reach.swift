@@ -97,7 +97,9 @@ public struct Reach: Sendable {
     /// Reach(stack) asked one dataset at a time: a manifest consumes a few of the catalogue's
     /// datasets, and working out reach for every one of them (and a set of their ids) was a
     /// large part of assessing it.
-    public func reachability(ofChoicesIn manifest: Manifest) -> Reachability { Reachability(graph, manifest) }
+    public func reachability(ofChoicesIn manifest: Manifest) -> Reachability { Reachability(graph, ids: manifest.choices.flatMap { $0.choices.map(\.value) }) }
+
+    public func reachability(of stack: Set<String>) -> Reachability { Reachability(graph, ids: Array(stack)) }
 
     /// R with the answers of some concerns substituted: R's values for every other concern,
     /// plus the substituted answers.
@@ -142,32 +144,6 @@ public struct Reach: Sendable {
         catalogue.datasets.lazy.filter { datasets.contains($0.header.id) }
             .map { CostItem(dataset: $0.header.id, source: $0.source.value) }
     }
-
-    /// For an unreachable dataset: the path that lacks the fewest ids, and the ids it lacks.
-    public func nearestPath(to dataset: Dataset, from stack: Set<String>) -> (path: AccessPath, missing: [String])? {
-        var best: (AccessPath, [String])?
-        for path in dataset.access {
-            var missing: [String] = []
-            var memo: [String: Bool] = [:]
-            for ref in path.requires { collectMissing(ref.value, stack, &missing, &memo) }
-            if best == nil || missing.count < best?.1.count ?? 0 { best = (path, missing) }
-        }
-        return best
-    }
-
-    private func collectMissing(_ id: String, _ stack: Set<String>, _ missing: inout [String], _ seen: inout [String: Bool]) {
-        // Pre-order, as a recursive walk would go, but on an explicit stack (see `satisfied`).
-        var pending = [id]
-        while let next = pending.popLast() {
-            guard seen[next] == nil else { continue }
-            seen[next] = true
-            if !stack.contains(next) {
-                missing.append(next)
-                continue
-            }
-            pending.append(contentsOf: catalogue.requires(next).reversed())
-        }
-    }
 }
 
 /// A dataset a deviation gives up, with the agency answerable for it.
@@ -197,13 +173,38 @@ public struct Reachability {
     private var inStack: [Bool]
     private var state: [RequirementGraph.State]
 
-    fileprivate init(_ graph: RequirementGraph, _ manifest: Manifest) {
+    fileprivate init(_ graph: RequirementGraph, ids: [String]) {
         self.graph = graph
         inStack = [Bool](repeating: false, count: graph.requires.count)
-        for answer in manifest.choices {
-            for id in answer.choices { if let n = graph.number[id.value] { inStack[n] = true } }
-        }
+        for id in ids { if let n = graph.number[id] { inStack[n] = true } }
         state = [RequirementGraph.State](repeating: .unknown, count: graph.requires.count)
+    }
+
+    /// For a dataset out of reach: the path that lacks the fewest ids, and the ids it lacks,
+    /// each path's missing ids in the order a depth-first walk of its
+    /// requirements meets them.
+    public func nearestPath(to dataset: Dataset) -> (path: AccessPath, missing: [String])? {
+        var best: (AccessPath, [String])?
+        for path in dataset.access {
+            var missing: [String] = []
+            var seen = [Bool](repeating: false, count: inStack.count)
+            for ref in path.requires {
+                // Pre-order, as a recursive walk would go, on an explicit stack.
+                guard let first = graph.number[ref.value] else { continue }
+                var pending = [first]
+                while let next = pending.popLast() {
+                    guard !seen[next] else { continue }
+                    seen[next] = true
+                    if !inStack[next] {
+                        missing.append(graph.ids[next])
+                        continue
+                    }
+                    pending.append(contentsOf: graph.requires[next].reversed())
+                }
+            }
+            if best == nil || missing.count < best?.1.count ?? 0 { best = (path, missing) }
+        }
+        return best
     }
 
     /// Whether `dataset` is in Reach(stack): some catalogue dataset of that id has a satisfied path.
@@ -217,6 +218,8 @@ public struct Reachability {
 /// Ids numbered once per catalogue: every id a component requires or an access path names.
 private final class RequirementGraph: Sendable {
     package let number: [String: Int]
+    /// Number → id.
+    let ids: [String]
     /// What each numbered id requires (empty unless it is a component).
     let requires: [[Int]]
     /// Per dataset, in catalogue order: its id and the ids each access path requires.
@@ -241,6 +244,7 @@ private final class RequirementGraph: Sendable {
         // Through the catalogue's index, so a duplicate id means what it means everywhere else.
         requires = ids.map { id in catalogue.requires(id).compactMap { number[$0] } }
         self.number = number
+        self.ids = ids
         var dependents = [[Int]](repeating: [], count: ids.count)
         for (n, needs) in requires.enumerated() { for m in needs { dependents[m].append(n) } }
         self.dependents = dependents

@@ -97,20 +97,25 @@ extension Programme {
         for (i, standing) in standings.enumerated() where !scorecard.projects[i].isError {
             scorecard.projects[i].standing = standing
         }
-        func counts(_ rows: [ProjectScore]) -> ([LevelCount], Int) {
-            var byLevel: [String: Int] = [:]
-            var below = 0
-            for row in rows {
-                if let level = row.standing?.level { byLevel[level, default: 0] += 1 } else { below += 1 }
+        // Projects per level, over all and per agency, in one pass over the rows.
+        var byLevel: [String: Int] = [:], below = 0
+        var agencyByLevel: [String: [String: Int]] = [:], agencyBelow: [String: Int] = [:]
+        for row in scorecard.projects where !row.isError {
+            if let level = row.standing?.level {
+                byLevel[level, default: 0] += 1
+                agencyByLevel[row.agency, default: [:]][level, default: 0] += 1
+                agencyBelow[row.agency, default: 0] += 0
+            } else {
+                below += 1
+                agencyBelow[row.agency, default: 0] += 1
             }
-            return (ladder.levels.map { LevelCount(id: $0.id, name: $0.name, projects: byLevel[$0.id] ?? 0) }, below)
         }
-        let scored = scorecard.scoredProjects
-        let (all, below) = counts(scored)
-        let byAgency = Dictionary(grouping: scored, by: \.agency)
-        let agencyLevels = byAgency.keys.sorted().map { agency -> AgencyLevels in
-            let (c, b) = counts(byAgency[agency] ?? [])
-            return AgencyLevels(agency: agency, counts: c, below: b)
+        func counts(_ byLevel: [String: Int]) -> [LevelCount] {
+            ladder.levels.map { LevelCount(id: $0.id, name: $0.name, projects: byLevel[$0.id] ?? 0) }
+        }
+        let all = counts(byLevel)
+        let agencyLevels = agencyBelow.keys.sorted().map { agency in
+            AgencyLevels(agency: agency, counts: counts(agencyByLevel[agency] ?? [:]), below: agencyBelow[agency] ?? 0)
         }
         let card = scorecard
         let campaignProgress = campaigns.map { list in
