@@ -110,8 +110,9 @@ package enum RuleDecoder {
 
     static func decode(files: [InputFile], defaults: [String: Rule], diagnostics: inout [Diagnostic]) -> [Rule] {
         var rules: [Rule] = []
-        for file in files {
-            guard let root = YAMLReader.read(file, into: &diagnostics) else { continue }
+        for (file, (root, problems)) in zip(files, YAMLReader.read(files)) {
+            diagnostics += problems
+            guard let root else { continue }
             let reader = FieldReader(path: file.path)
             // `levels:` (LevelLoader) may stand beside `rules:` or alone.
             if let f = reader.fields(root, of: "a rules file", known: ["rules", "levels"], required: root["levels"] == nil ? ["rules"] : []),

@@ -1,8 +1,8 @@
 import Foundation
 
 public enum System {
-    /// Cores this process may run on.
-    public static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// Cores this process may run on, asked once (Foundation reads it from the system each time).
+    public static let activeCores = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// Results written from several threads, each to its own indices, read once all are done.

@@ -51,6 +51,15 @@ public enum YAMLReader {
 
     /// Reads `file`, or records why it cannot be read in `diagnostics` and returns nil, for
     /// loaders that go on to the next file so one run reports every broken file.
+    /// Several files read on every core, in their order, each with its own problems.
+    public static func read(_ files: [InputFile]) -> [(root: YAMLNode?, problems: [Diagnostic])] {
+        ParallelMap.map(files, workers: System.activeCores) { file in
+            var problems: [Diagnostic] = []
+            let root = read(file, into: &problems)
+            return (root, problems)
+        }
+    }
+
     public static func read(_ file: InputFile, into diagnostics: inout [Diagnostic], limits: YAMLLimits = .standard) -> YAMLNode? {
         do {
             return try read(bytes: file.bytes, path: file.path, limits: limits)
