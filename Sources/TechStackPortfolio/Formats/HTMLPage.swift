@@ -98,11 +98,14 @@ enum HTMLPage {
         /// A bound on what one run keeps, whatever the input.
         private let limit = 4096
 
-        func cell(_ key: String, _ make: () -> HTMLCell) -> HTMLCell {
-            if let markup = rendered[key] { return .raw(markup) }
-            let markup = make().render()
+        func cell(_ key: String, _ make: () -> HTMLCell) -> HTMLCell { .raw(markup(key) { make().render() }) }
+
+        /// The markup of any node, by key: for a part of a cell that recurs when the cell does not.
+        func markup(_ key: String, _ render: () -> String) -> String {
+            if let markup = rendered[key] { return markup }
+            let markup = render()
             if rendered.count < limit { rendered[key] = markup }
-            return .raw(markup)
+            return markup
         }
     }
 

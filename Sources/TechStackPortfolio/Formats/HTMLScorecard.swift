@@ -296,7 +296,12 @@ public enum HTMLScorecard: ScorecardFormat {
     }
 
     static func projectRow(_ p: ProjectScore, observed: Bool, cells: HTMLPage.Cells = HTMLPage.Cells()) -> HTMLRow {
-        let deviations: [Body] = p.deviations.map { .group([HTMLPage.code($0.concern), .plain(": " + $0.choice.joined(separator: ", "))]) }
+        // A concern and its answers recur across projects even when the whole list does not.
+        let deviations = p.deviations.map { d in
+            cells.markup("d\u{0}" + d.concern + "\u{0}" + d.choice.joined(separator: "\u{0}")) {
+                Body.group([HTMLPage.code(d.concern), .plain(": " + d.choice.joined(separator: ", "))]).render()
+            }
+        }
         // Keys name the cell's kind and what it shows, with a separator no id or number holds.
         func number(_ value: Int) -> HTMLCell { cells.cell("n\u{0}\(value)") { HTMLPage.number(value) } }
         func counted(_ kind: String, _ items: [String]) -> HTMLCell {
@@ -309,7 +314,7 @@ public enum HTMLScorecard: ScorecardFormat {
             number(p.concernsAnswered),
             cells.cell("r\u{0}" + rateValue(p.adoption)) { HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)) },
             .td(.data(named: "v", value: String(p.deviations.count)),
-                deviations.isEmpty ? .plain("—") : .group(deviations.enumerated().map { i, d in i == 0 ? d : .group([.br(), d]) })),
+                deviations.isEmpty ? .plain("—") : .raw(deviations.joined(separator: Body.br().render()))),
             counted("c", p.totalCost.map { CostText.item($0, .agency) }),
             counted("u", p.unreachable),
             counted("g", p.missingGrants.map { "\($0.dataset) from \($0.agency)" }),
