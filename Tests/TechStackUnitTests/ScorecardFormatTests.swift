@@ -312,18 +312,44 @@ final class ScorecardFormatTests: XCTestCase {
                        "aXb<!--techstack-block:y")
     }
 
-    /// A project row built with cells rendered once and reused is the row built afresh.
-    func testReusedCellsRenderTheSameRows() throws {
+    /// A project row built from cells rendered once and reused, and from templates filled
+    /// with each row's text, is the row Plot writes when it builds every node of it.
+    func testReusedCellsAndTemplatesRenderTheRowPlotWrites() throws {
         let cell: HTMLCell = HTMLPage.number(HTMLScorecard.counted(["<a>", "b"]), sortKey: "2")
         let reused = HTMLPage.Cells()
         for _ in 0..<2 {
-            XCTAssertEqual(HTMLRow.tr(reused.cell("k") { cell }, .td(.plain("x"))).render(), HTMLRow.tr(cell, .td(.plain("x"))).render())
+            XCTAssertEqual(HTMLRow.tr(.raw(reused.markup("k") { cell.render() }), .td(.plain("x"))).render(), HTMLRow.tr(cell, .td(.plain("x"))).render())
         }
-        let card = try hostileCard()
+        func plotRow(_ p: ProjectScore) -> String {
+            let deviations: [Body] = p.deviations.map { .group([HTMLPage.code($0.concern), .plain(": " + $0.choice.joined(separator: ", "))]) }
+            return HTMLRow.tr(
+                .td(HTMLPage.code(p.path)), .td(.plain(p.project)), .td(HTMLPage.code(p.agency)),
+                HTMLPage.number(p.concernsAnswered),
+                HTMLPage.number(HTMLScorecard.pill(p.adoption), sortKey: HTMLScorecard.rateValue(p.adoption)),
+                .td(.data(named: "v", value: String(p.deviations.count)),
+                    deviations.isEmpty ? .plain("—") : .group(deviations.enumerated().map { i, d in i == 0 ? d : .group([.br(), d]) })),
+                HTMLPage.number(HTMLScorecard.counted(p.totalCost.map { CostText.item($0, .agency) }), sortKey: String(p.totalCost.count)),
+                HTMLPage.number(HTMLScorecard.counted(p.unreachable), sortKey: String(p.unreachable.count)),
+                HTMLPage.number(HTMLScorecard.counted(p.missingGrants.map { "\($0.dataset) from \($0.agency)" }), sortKey: String(p.missingGrants.count)),
+                HTMLPage.number(p.activeExemptions), HTMLPage.number(p.expiredExemptions),
+                HTMLPage.number(HTMLScorecard.counted(p.sharedComponents), sortKey: String(p.sharedComponents.count))
+            ).render()
+        }
+        // Hostile text, and every example manifest (deviations or none, components or none).
+        let metrics = ScorecardMetrics(catalogue: try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue), today: today)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/portfolio").standardized.path
+        var rows = try hostileCard().scoredProjects
+        for input in Portfolio.inputs([root]) {
+            guard case .manifest(let path) = input, case .success(let m) = ManifestLoader.load(path: path) else { continue }
+            var row = metrics.score(m)
+            row.path = path
+            rows.append(row)
+        }
+        XCTAssertTrue(rows.contains { $0.deviations.isEmpty } && rows.contains { !$0.deviations.isEmpty })
+        XCTAssertTrue(rows.contains { $0.sharedComponents.isEmpty } && rows.contains { !$0.sharedComponents.isEmpty })
         let cells = HTMLPage.Cells()
-        for row in card.scoredProjects + card.scoredProjects {
-            XCTAssertEqual(HTMLScorecard.projectRow(row, observed: false, cells: cells).render(),
-                           HTMLScorecard.projectRow(row, observed: false, cells: HTMLPage.Cells()).render())
+        for row in rows + rows {
+            XCTAssertEqual(HTMLScorecard.projectRow(row, observed: false, cells: cells).render(), plotRow(row), row.path)
         }
     }
 }

@@ -89,18 +89,56 @@ enum HTMLPage {
         return Block(name, markup: rendered.joined())
     }
 
+    /// A piece of markup cut at its holes (`Cells.template`).
+    struct Template {
+        let parts: [String]
+
+        /// The markup with `values` in its holes, in order.
+        func fill(_ values: String...) -> String {
+            var out = parts[0]
+            for (i, part) in parts.dropFirst().enumerated() {
+                out += i < values.count ? values[i] : ""
+                out += part
+            }
+            return out
+        }
+    }
+
     /// Cells already rendered, by what they show. Plot spends far longer building and
     /// rendering an element than a table row's figures take to work out, and across a
     /// portfolio the same cells recur (an agency, a count, the same list of datasets): each is
-    /// rendered by Plot once and used again as its markup. One per run of rows, so no lock.
+    /// rendered by Plot once and used again as its markup, and a cell that differs only in its
+    /// text is a template Plot renders once. One per run of rows, so no lock.
     final class Cells {
         private var rendered: [String: String] = [:]
         /// A bound on what one run keeps, whatever the input.
         private let limit = 4096
 
-        func cell(_ key: String, _ make: () -> HTMLCell) -> HTMLCell { .raw(markup(key) { make().render() }) }
+        private var templates: [String: [String]] = [:]
 
-        /// The markup of any node, by key: for a part of a cell that recurs when the cell does not.
+        /// Markup with holes for text that differs from row to row (a path, a count): Plot
+        /// renders `make` once per run of rows, with a marker in each hole, and the markup is
+        /// cut at the markers. `fill` then puts the row's text in the holes, so every tag and
+        /// attribute still comes from Plot. Holes go only where Plot writes what it is given
+        /// as it is (raw nodes, non-empty attribute values); text from input is escaped by the
+        /// caller, as `.plain` escapes it.
+        func template<Context>(_ key: String, holes: Int, _ make: ([String]) -> Node<Context>) -> Template {
+            if let parts = templates[key] { return Template(parts: parts) }
+            let markers = (0..<holes).map { "\u{0}hole\($0)\u{0}" }
+            var rest = Substring(make(markers).render())
+            var parts: [String] = []
+            for marker in markers {
+                guard let place = rest.range(of: marker) else { break }
+                parts.append(String(rest[..<place.lowerBound]))
+                rest = rest[place.upperBound...]
+            }
+            parts.append(String(rest))
+            if templates.count < limit { templates[key] = parts }
+            return Template(parts: parts)
+        }
+
+        /// The markup of a node by key (a cell, or a part of a cell that recurs when the cell does
+        /// not), rendered the first time it is asked for.
         func markup(_ key: String, _ render: () -> String) -> String {
             if let markup = rendered[key] { return markup }
             let markup = render()

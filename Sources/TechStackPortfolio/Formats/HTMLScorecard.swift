@@ -295,33 +295,49 @@ public enum HTMLScorecard: ScorecardFormat {
             rows: [rows.node()]))
     }
 
+    /// One project's row. Plot renders each kind of cell once per run of rows (`HTMLPage.Cells`):
+    /// a cell that recurs whole (an agency, a count, a list of datasets) is used again as it is,
+    /// and one that differs only in its text (a path, a project) is a template filled with
+    /// the text, escaped as `.plain` escapes it.
     static func projectRow(_ p: ProjectScore, observed: Bool, cells: HTMLPage.Cells = HTMLPage.Cells()) -> HTMLRow {
+        // Keys name the cell's kind and what it shows, with a separator no id or number holds.
+        func number(_ value: Int) -> String { cells.markup("n\u{0}\(value)") { HTMLPage.number(value).render() } }
+        func counted(_ kind: String, _ items: [String]) -> String {
+            cells.markup(kind + "\u{0}" + items.joined(separator: "\u{0}")) {
+                HTMLPage.number(HTMLScorecard.counted(items), sortKey: String(items.count)).render()
+            }
+        }
         // A concern and its answers recur across projects even when the whole list does not.
         let deviations = p.deviations.map { d in
             cells.markup("d\u{0}" + d.concern + "\u{0}" + d.choice.joined(separator: "\u{0}")) {
                 Body.group([HTMLPage.code(d.concern), .plain(": " + d.choice.joined(separator: ", "))]).render()
             }
         }
-        // Keys name the cell's kind and what it shows, with a separator no id or number holds.
-        func number(_ value: Int) -> HTMLCell { cells.cell("n\u{0}\(value)") { HTMLPage.number(value) } }
-        func counted(_ kind: String, _ items: [String]) -> HTMLCell {
-            cells.cell(kind + "\u{0}" + items.joined(separator: "\u{0}")) {
-                HTMLPage.number(HTMLScorecard.counted(items), sortKey: String(items.count))
-            }
-        }
-        return .tr(
-            .td(HTMLPage.code(p.path)), .td(.plain(p.project)), cells.cell("a\u{0}" + p.agency) { .td(HTMLPage.code(p.agency)) },
+        let br = cells.markup("br") { Body.br().render() }
+        let deviationCell = deviations.isEmpty
+            ? cells.markup("d\u{0}none") { HTMLCell.td(.data(named: "v", value: "0"), .plain("—")).render() }
+            : cells.template("d", holes: 2) { h in HTMLCell.td(.data(named: "v", value: h[0]), .raw(h[1])) }
+                .fill(String(p.deviations.count), deviations.joined(separator: br))
+        let components = p.sharedComponents.isEmpty
+            ? counted("s", [])
+            : cells.template("s", holes: 3) { h in
+                HTMLCell.td(.class("num"), .data(named: "v", value: h[0]), .span(.title(h[1]), .raw(h[2])))
+            }.fill(String(p.sharedComponents.count), Escape.html(p.sharedComponents.joined(separator: ", ")), String(p.sharedComponents.count))
+        let row = [
+            cells.template("path", holes: 1) { h in HTMLCell.td(.code(.raw(h[0]))) }.fill(Escape.html(p.path)),
+            cells.template("project", holes: 1) { h in HTMLCell.td(.raw(h[0])) }.fill(Escape.html(p.project)),
+            cells.markup("a\u{0}" + p.agency) { HTMLCell.td(HTMLPage.code(p.agency)).render() },
             number(p.concernsAnswered),
-            cells.cell("r\u{0}" + rateValue(p.adoption)) { HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)) },
-            .td(.data(named: "v", value: String(p.deviations.count)),
-                deviations.isEmpty ? .plain("—") : .raw(deviations.joined(separator: Body.br().render()))),
+            cells.markup("r\u{0}" + rateValue(p.adoption)) { HTMLPage.number(pill(p.adoption), sortKey: rateValue(p.adoption)).render() },
+            deviationCell,
             counted("c", p.totalCost.map { CostText.item($0, .agency) }),
             counted("u", p.unreachable),
             counted("g", p.missingGrants.map { "\($0.dataset) from \($0.agency)" }),
             number(p.activeExemptions), number(p.expiredExemptions),
-            HTMLPage.number(HTMLScorecard.counted(p.sharedComponents), sortKey: String(p.sharedComponents.count)),
-            .if(observed, ObservedSections.htmlProjectCells(p.observed))
-        )
+            components,
+            observed ? ObservedSections.htmlProjectCells(p.observed).render() : "",
+        ]
+        return .raw(cells.template("tr", holes: 1) { h in HTMLRow.tr(.raw(h[0])) }.fill(row.joined()))
     }
 
     static func errorSection(_ card: Scorecard) -> Body {

@@ -60,19 +60,22 @@ extension ProgrammeSections {
         let projectRows = HTMLPage.block("level-rows", standing) { (item: (ProjectScore, LevelStanding), cells: HTMLPage.Cells) -> HTMLRow in
             let (row, st) = item
             // The level, the next and the gaps recur from project to project (see `Cells`).
+            // The path and the project fill templates (`HTMLPage.Cells.template`).
             let level = st.level ?? "", next = st.nextLevel ?? ""
-            return .tr(
-                .td(HTMLPage.code(row.path)), .td(.plain(row.project)),
-                cells.cell("l\u{0}\(st.level == nil)\u{0}" + level) {
-                    .td(.data(named: "v", value: String(st.level.flatMap { rank[$0] } ?? 0)), .plain(ladder.name(of: st.level)))
+            let cellsOfRow = [
+                cells.template("path", holes: 1) { h in HTMLCell.td(.code(.raw(h[0]))) }.fill(Escape.html(row.path)),
+                cells.template("project", holes: 1) { h in HTMLCell.td(.raw(h[0])) }.fill(Escape.html(row.project)),
+                cells.markup("l\u{0}\(st.level == nil)\u{0}" + level) {
+                    HTMLCell.td(.data(named: "v", value: String(st.level.flatMap { rank[$0] } ?? 0)), .plain(ladder.name(of: st.level))).render()
                 },
-                cells.cell("x\u{0}\(st.nextLevel == nil)\u{0}" + next + "\u{0}" + st.missing.map(\.message).joined(separator: "\u{0}")) {
-                    .group([
+                cells.markup("x\u{0}\(st.nextLevel == nil)\u{0}" + next + "\u{0}" + st.missing.map(\.message).joined(separator: "\u{0}")) {
+                    HTMLCell.group([
                         .td(.plain(st.nextLevel.map { ladder.name(of: $0) } ?? "—")),
                         .td(st.nextLevel == nil ? .plain("top level reached") : .ul(.class("gaps"), .group(st.missing.map { .li(.plain($0.message)) }))),
-                    ])
-                }
-            )
+                    ]).render()
+                },
+            ]
+            return .raw(cells.template("tr", holes: 1) { h in HTMLRow.tr(.raw(h[0])) }.fill(cellsOfRow.joined()))
         }
         return (.section(
             .id("levels"), .h2(.plain("Levels")), note,
