@@ -82,7 +82,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             guard let loaded = result.catalogue, !result.diagnostics.hasErrors else { continue }
             let reach = Reach(catalogue: loaded)
             for entry in loaded.allEntries.prefix(200) { _ = reach.cost(of: entry.id) }
-            for dataset in loaded.datasets.prefix(50) { _ = reach.nearestPath(to: dataset, from: reach.recommendedStack) }
+            var reachability = reach.reachability(of: reach.recommendedStack)
+            for dataset in loaded.datasets.prefix(50) {
+                _ = reachability.reaches(dataset.header.id)
+                _ = reachability.nearestPath(to: dataset)
+            }
             let linter = Linter(catalogue: loaded, rules: builtinRules, today: day)
             report(linter.lint(sampleManifest), rules: builtinRules)
         }
