@@ -97,7 +97,7 @@ public struct GrantPlan: Sendable {
 
     static func plan(_ manifest: Manifest, catalogue: Catalogue, reach: Reach) -> Project {
         let grants = Dictionary(manifest.grants.map { ($0.key.value, $0.reference) }, uniquingKeysWith: { first, _ in first })
-        let reached = reach.reach(manifest.stack)
+        var reachability = reach.reachability(ofChoicesIn: manifest)
         let own = manifest.agency.value
         var order: [String] = []
         var items: [String: [Item]] = [:]
@@ -105,7 +105,7 @@ public struct GrantPlan: Sendable {
         for consumed in manifest.consumes {
             guard let dataset = catalogue.dataset(consumed.value), seen.insert(consumed.value).inserted else { continue }
             let source = dataset.source.value
-            var item = Item(dataset: consumed.value, name: dataset.header.name, status: .missing, reachable: reached.contains(consumed.value))
+            var item = Item(dataset: consumed.value, name: dataset.header.name, status: .missing, reachable: reachability.reaches(consumed.value))
             if !dataset.grantRequired {
                 item.status = .notNeeded
                 item.reason = "open data"
