@@ -270,6 +270,35 @@ final class ScorecardMetricsTests: XCTestCase {
         XCTAssertTrue(d.message.contains("no techstack.yaml"))
     }
 
+    func testTheSearchOnEveryCoreFindsWhatOneWalkOfTheTreeFinds() throws {
+        let root = try Binary.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Manifests at the top, in nested and sibling folders, beside hidden, skipped and too
+        // deep folders (each too deep folder is a problem, and problems keep the walk's order).
+        var folders = ["", "b", "a/x", "a/y/z", "c/.hidden", "c/node_modules/p", "d"]
+        for branch in ["e", "f"] {
+            folders.append(branch + (1..<Portfolio.maxDepth + 2).map { "/\(branch)\($0)" }.joined())
+        }
+        for folder in folders {
+            let dir = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try "techstack: 1\n".write(to: dir.appendingPathComponent("techstack.yaml"), atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("link"), withDestinationURL: root.appendingPathComponent("a"))
+
+        let (found, problems) = Portfolio.searchManifests(in: root.path)
+        var oneWalk: [String] = []
+        var oneWalkProblems: [Diagnostic] = []
+        Portfolio.findManifests(in: root.path, depth: 0, into: &oneWalk, problems: &oneWalkProblems)
+        XCTAssertEqual(found, oneWalk)
+        XCTAssertEqual(problems, oneWalkProblems)
+        XCTAssertEqual(problems.count, 2, "one too deep folder per deep branch")
+        XCTAssertTrue(problems.first?.path.contains("/e/e1/") == true, "the problems in the walk's order")
+        XCTAssertEqual(Set(found.map { String($0.dropFirst(root.path.count)) }).count, found.count)
+        XCTAssertTrue(found.contains(root.appendingPathComponent("a/y/z/techstack.yaml").path))
+        XCTAssertFalse(found.contains { $0.contains("/.hidden/") || $0.contains("/node_modules/") || $0.contains("/link/") })
+    }
+
     func testScoringKeepsTheOrderOfTheInputsOnEveryCore() {
         let inputs = (0..<500).map { Portfolio.Input.manifest("m\($0)") }
         let rows = Portfolio.score(inputs, workers: 4) { ProjectScore(path: $0.path) }

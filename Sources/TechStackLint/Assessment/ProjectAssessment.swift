@@ -68,22 +68,28 @@ public struct ProjectAssessment: Sendable {
         let catalogue = reach.catalogue
         let index = reach.concernIndex
         concernStates = [ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
-        var substituted: [String: [String]] = [:]
+        var substituted: [Reach.NumberedDeviation] = []
         var seenComponents: Set<String> = []
+        /// The graph nodes of every id chosen: the stack whose reach consumed data is asked of.
+        var stack: [Int] = []
         for answer in manifest.choices {
             // Ids that are no standard or component take no part in adoption or cost: a
             // misspelt answer is an unknown reference, not also a deviation.
             var known: [Located<String>] = []
+            var nodes: [Int] = []
             for ref in answer.choices {
-                switch catalogue.kind(of: ref.value) {
+                guard let choice = reach.choice(ref.value) else { continue }
+                if choice.node >= 0 { stack.append(choice.node) }
+                switch choice.kind {
                 case .components?:
                     if seenComponents.insert(ref.value).inserted { sharedComponents.append(ref.value) }
-                    known.append(ref)
                 case .standards?:
-                    known.append(ref)
-                default:
                     break
+                default:
+                    continue
                 }
+                known.append(ref)
+                if choice.node >= 0 { nodes.append(choice.node) }
             }
             guard let i = index[answer.concern.value], concernStates[i] == .unanswered, !known.isEmpty else { continue }
             concernsAnswered += 1
@@ -93,11 +99,10 @@ public struct ProjectAssessment: Sendable {
                 concernStates[i] = .recommended
             } else {
                 concernStates[i] = .deviating
-                let concern = catalogue.concerns[i].header.id
-                let ids = known.map(\.value)
-                substituted[concern] = ids
-                deviations.append(Deviation(concern: concern, choice: known, recommended: recommended,
-                                            cost: reach.cost(ofDeviation: concern, to: ids)))
+                let deviation = Reach.NumberedDeviation(concern: i, nodes: nodes)
+                substituted.append(deviation)
+                deviations.append(Deviation(concern: catalogue.concerns[i].header.id, choice: known, recommended: recommended,
+                                            cost: reach.cost(of: deviation)))
             }
         }
         // With one deviation, substituting them all at once is substituting that one.
@@ -109,7 +114,7 @@ public struct ProjectAssessment: Sendable {
         for consumed in manifest.consumes {
             guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
             consumes.append(consumed)
-            if reachability == nil { reachability = reach.reachability(ofChoicesIn: manifest) }
+            if reachability == nil { reachability = reach.reachability(ofNodes: stack) }
             let source = dataset.source.value
             if reachability?.reaches(consumed.value) != true {
                 unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reachability?.nearestPath(to: dataset)))

@@ -21,7 +21,7 @@ public struct Linter: Sendable {
     let grantKeyIDs: [String]
     /// "Did you mean" suggestions already found: the search is the costly part of a wrong
     /// reference, and across a portfolio the same wrong ids recur.
-    let hints = Memo<String>()
+    let hints = Memo<String, String>()
 
     public init(catalogue: Catalogue, rules: RuleSet, today: Day) {
         self.catalogue = catalogue

@@ -23,5 +23,16 @@ package final class Slots<T>: @unchecked Sendable {
 
     package func set(_ index: Int, _ value: T) { storage[index] = value }
 
-    package func values() -> [T] { storage.compactMap { $0 } }
+    /// The results, moved out rather than copied (a copy of a large struct retains each of its
+    /// fields, and the slots' own copies would then be released); call it once.
+    package func values() -> [T] {
+        var values: [T] = []
+        values.reserveCapacity(storage.count)
+        guard let base = storage.baseAddress else { return values }
+        for i in storage.indices {
+            if let value = (base + i).move() { values.append(value) }
+            (base + i).initialize(to: nil)
+        }
+        return values
+    }
 }

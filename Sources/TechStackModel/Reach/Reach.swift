@@ -20,7 +20,7 @@ public struct Reach: Sendable {
     public let recommendedIDs: [[String]]
     /// Costs of single deviations already worked out. A cost depends only on the catalogue and
     /// the deviation, and across a portfolio the same deviations recur thousands of times.
-    private let memo = Memo<[CostItem]>()
+    private let memo = Memo<CostKey, [CostItem]>()
 
     /// The catalogue's `requires` and access paths with ids numbered, so that reach is array
     /// work rather than hashing a string at every step (it runs several times per manifest).
@@ -46,7 +46,14 @@ public struct Reach: Sendable {
             nodes[concern] = n
         }
         recommendedCounts = counts
-        recommendationNode = nodes
+        recommendationNodes = catalogue.concerns.map { nodes[$0.header.id] ?? -1 }
+        // Every id a manifest can choose that the assessment treats apart: standards and
+        // components by kind, and whatever takes part in reach by its number.
+        var choices: [String: Choice] = [:]
+        for id in catalogue.standards.map(\.header.id) + catalogue.components.map(\.header.id) + graph.ids where choices[id] == nil {
+            choices[id] = Choice(kind: catalogue.kind(of: id), node: graph.number[id] ?? -1)
+        }
+        self.choices = choices
         recommendedInStack = counts.map { $0 > 0 }
         recommendedReached = graph.reached(recommendedInStack)
     }
@@ -54,21 +61,55 @@ public struct Reach: Sendable {
     /// For each graph node, how many concerns recommend it first: R as a multiset, so that
     /// substituting one concern keeps an id another concern still recommends.
     private let recommendedCounts: [Int]
-    /// Concern → the graph node of its first recommendation (only ids that take part in reach).
-    private let recommendationNode: [String: Int]
+    /// Per concern, in catalogue order: the graph node of its first recommendation, or -1
+    /// (only ids that take part in reach have a node). A repeated concern id means what its
+    /// last occurrence recommends, for every occurrence.
+    private let recommendationNodes: [Int]
+    private let choices: [String: Choice]
+
+    /// What assessing a manifest asks of one chosen id, found with one lookup.
+    public struct Choice: Sendable {
+        /// Its kind in the catalogue (as `Catalogue.kind(of:)`); nil when it is no entry.
+        public let kind: EntryKind?
+        /// Its number in the requirement graph; -1 when it takes no part in reach.
+        package let node: Int
+    }
+
+    /// `id` as a manifest's answer: nil when it is neither a standard or component nor an id
+    /// reach depends on.
+    public func choice(_ id: String) -> Choice? { choices[id] }
     /// Reach(R), per dataset in catalogue order.
     private let recommendedReached: [Bool]
     /// The recommended stack as numbered nodes.
     private let recommendedInStack: [Bool]
 
+    /// A deviation on numbered ids: the concern's index in catalogue order (-1 for a concern
+    /// the catalogue lacks) and the graph nodes of its answers (answers without one take no
+    /// part in reach, so they change no cost).
+    package struct NumberedDeviation: Sendable {
+        package var concern: Int
+        package var nodes: [Int]
+
+        package init(concern: Int, nodes: [Int]) {
+            self.concern = concern
+            self.nodes = nodes
+        }
+    }
+
+    private func numbered(_ concern: String, _ answers: [String]) -> NumberedDeviation {
+        NumberedDeviation(concern: concernIndex[concern] ?? -1, nodes: answers.compactMap { graph.number[$0] })
+    }
+
     /// Reach(R) − Reach(R[deviations]) on numbered ids: the hot path of every lint and
-    /// scorecard, so it hashes only the few ids of the deviations themselves.
-    private func costOfSubstitution(_ deviations: [String: [String]]) -> [CostItem] {
+    /// scorecard, so it hashes nothing but the few nodes of the deviations themselves.
+    private func costOfSubstitution(_ deviations: [NumberedDeviation]) -> [CostItem] {
         // Only the nodes whose membership changes, and the datasets that depend on them, are
-        // looked at again: the rest of Reach(R) stays as it is.
+        // looked at again: the rest of Reach(R) stays as it is. R is a multiset: a node leaves
+        // the stack only when every concern that recommends it first is substituted.
         var removedCounts: [Int: Int] = [:]
-        for concern in deviations.keys {
-            if let n = recommendationNode[concern] { removedCounts[n, default: 0] += 1 }
+        for deviation in deviations where deviation.concern >= 0 {
+            let n = recommendationNodes[deviation.concern]
+            if n >= 0 { removedCounts[n, default: 0] += 1 }
         }
         var inStack = recommendedInStack
         var changed: [Int] = []
@@ -76,12 +117,10 @@ public struct Reach: Sendable {
             inStack[n] = false
             changed.append(n)
         }
-        for answers in deviations.values {
-            for answer in answers {
-                if let n = graph.number[answer], !inStack[n] {
-                    inStack[n] = true
-                    changed.append(n)
-                }
+        for deviation in deviations {
+            for n in deviation.nodes where !inStack[n] {
+                inStack[n] = true
+                changed.append(n)
             }
         }
         guard !changed.isEmpty else { return [] }
@@ -101,6 +140,9 @@ public struct Reach: Sendable {
 
     public func reachability(of stack: Set<String>) -> Reachability { Reachability(graph, ids: Array(stack)) }
 
+    /// Reachability of the stack of graph nodes `nodes` (from `choice(_:)`).
+    package func reachability(ofNodes nodes: [Int]) -> Reachability { Reachability(graph, nodes: nodes) }
+
     /// R with the answers of some concerns substituted: R's values for every other concern,
     /// plus the substituted answers.
     public func substituted(_ deviations: [String: [String]]) -> Set<String> {
@@ -111,13 +153,25 @@ public struct Reach: Sendable {
 
     /// Reach(R) − Reach(R[c→x]): what deviating on `concern` to `answers` gives up.
     public func cost(ofDeviation concern: String, to answers: [String]) -> [CostItem] {
-        memo.value(for: CostKey.of([concern: answers])) {
-            costOfSubstitution([concern: answers])
+        cost(of: numbered(concern, answers))
+    }
+
+    /// As `cost(ofDeviation:to:)`, on numbered ids.
+    package func cost(of deviation: NumberedDeviation) -> [CostItem] {
+        var nodes = deviation.nodes
+        if nodes.count > 1 { nodes = Array(Set(nodes)).sorted() }
+        return memo.value(for: CostKey(concern: deviation.concern, nodes: nodes)) {
+            costOfSubstitution([deviation])
         }
     }
 
     /// Reach(R) − Reach(R with every deviation substituted at once).
     public func totalCost(_ deviations: [String: [String]]) -> [CostItem] {
+        totalCost(deviations.map { numbered($0.key, $0.value) })
+    }
+
+    /// As `totalCost(_:)`, on numbered ids; each concern at most once.
+    package func totalCost(_ deviations: [NumberedDeviation]) -> [CostItem] {
         guard !deviations.isEmpty else { return [] }
         return costOfSubstitution(deviations)
     }
@@ -157,14 +211,12 @@ public struct CostItem: Sendable, Hashable, Codable {
     }
 }
 
-/// The deviations in a canonical form, as a key for remembered costs: the order of concerns
-/// and of answers does not change a cost (substitution is a set union).
-private enum CostKey {
-    static func of(_ deviations: [String: [String]]) -> String {
-        deviations.keys.sorted().map { concern in
-            concern + "\u{1}" + (deviations[concern] ?? []).sorted().joined(separator: "\u{1}")
-        }.joined(separator: "\u{2}")
-    }
+/// A deviation in a canonical form, as a key for remembered costs: the concern, and the
+/// graph nodes of its answers sorted and each once (the order of answers does not change a
+/// cost, substitution being a set union, and answers outside the graph change nothing).
+private struct CostKey: Hashable, Sendable {
+    var concern: Int
+    var nodes: [Int]
 }
 
 /// Whether one stack reaches a dataset, remembering what it has worked out between questions.
@@ -174,9 +226,13 @@ public struct Reachability {
     private var state: [RequirementGraph.State]
 
     fileprivate init(_ graph: RequirementGraph, ids: [String]) {
+        self.init(graph, nodes: ids.compactMap { graph.number[$0] })
+    }
+
+    fileprivate init(_ graph: RequirementGraph, nodes: [Int]) {
         self.graph = graph
         inStack = [Bool](repeating: false, count: graph.requires.count)
-        for id in ids { if let n = graph.number[id] { inStack[n] = true } }
+        for n in nodes { inStack[n] = true }
         state = [RequirementGraph.State](repeating: .unknown, count: graph.requires.count)
     }
 

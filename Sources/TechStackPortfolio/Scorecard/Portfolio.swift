@@ -38,9 +38,7 @@ public enum Portfolio {
                 add(path)
                 continue
             }
-            var found: [String] = []
-            var problems: [Diagnostic] = []
-            findManifests(in: path, depth: 0, into: &found, problems: &problems)
+            let (found, problems) = searchManifests(in: path)
             inputs += problems.map(Input.problem)
             if found.isEmpty {
                 inputs.append(.problem(Diagnostic(path: path, mark: .start,
@@ -57,19 +55,51 @@ public enum Portfolio {
         return inputs
     }
 
+    /// Every `techstack.yaml` below `directory`, with what could not be searched, in the order
+    /// a walk of the whole tree meets them. The folder's own entries are listed first, then its
+    /// subfolders are searched on every core: listing folders is most of the search, and the
+    /// system lists several at once.
+    static func searchManifests(in directory: String) -> (found: [String], problems: [Diagnostic]) {
+        var found: [String] = []
+        var problems: [Diagnostic] = []
+        var subfolders: [String] = []
+        walk(directory, levels: maxDepth, problems: &problems, descend: { entry in
+            subfolders.append(entry.path)
+            return false
+        }, visit: { found.append($0) })
+        let below = ParallelMap.map(subfolders, workers: System.activeCores) { folder in
+            var found: [String] = []
+            var problems: [Diagnostic] = []
+            findManifests(in: folder, depth: 1, into: &found, problems: &problems)
+            return (found, problems)
+        }
+        for (more, moreProblems) in below {
+            found += more
+            problems += moreProblems
+        }
+        return (found, problems)
+    }
+
     /// Every `techstack.yaml` below `directory`. Hidden entries, symbolic links and the
     /// skipped folders are left out, so the search never leaves the folder given.
     static func findManifests(in directory: String, depth: Int, into found: inout [String], problems: inout [Diagnostic]) {
-        DirectoryWalk.walk(directory, maxDepth: maxDepth - depth, problem: { problem in
+        walk(directory, levels: maxDepth - depth, problems: &problems, descend: { _ in true }, visit: { found.append($0) })
+    }
+
+    /// The search's walk, `levels` folders down: `descend` is asked only of the folders it may
+    /// enter, `visit` gets the path of each manifest.
+    private static func walk(_ directory: String, levels: Int, problems: inout [Diagnostic],
+                             descend: (DirectoryWalk.Entry) -> Bool, visit: (String) -> Void) {
+        DirectoryWalk.walk(directory, maxDepth: levels, problem: { problem in
             switch problem {
             case .tooDeep(let path):
                 problems.append(Diagnostic(path: path, mark: .start, message: "is more than \(maxDepth) folders deep; manifests below it were not searched", isSchemaError: false))
             case .cannotList(let path, let reason):
                 problems.append(Diagnostic(path: path, mark: .start, message: "cannot list this folder (\(reason)); manifests below it were not searched", isSchemaError: false))
             }
-        }, descend: { !$0.name.hasPrefix(".") && !skippedFolders.contains($0.name) },
+        }, descend: { !$0.name.hasPrefix(".") && !skippedFolders.contains($0.name) && descend($0) },
            visit: { entry in
-            if entry.kind == .file, entry.name == manifestName { found.append(entry.path) }
+            if entry.kind == .file, entry.name == manifestName { visit(entry.path) }
         })
     }
 

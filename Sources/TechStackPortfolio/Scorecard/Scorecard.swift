@@ -137,97 +137,45 @@ public struct Scorecard: Sendable {
         self.projects = projects
         concernIDs = catalogue.concerns.map(\.header.id)
 
-        var summary = Summary()
+        // Rows are counted in runs on every core and the runs' counts added up: every figure
+        // is a sum, a union or a count of distinct ids, so the order of the runs does not matter.
+        let concernIndex = Dictionary(concernIDs.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let runs = min(projects.count, System.activeCores * 4)
+        let bounds = (0..<runs).map { run in (projects.count * run / runs)..<(projects.count * (run + 1) / runs) }
+        let tallies = ParallelMap.map(bounds, workers: System.activeCores) { [concernIDs] bounds in
+            var tally = Tally(concerns: concernIDs.count)
+            for row in projects[bounds] { tally.add(row, concernIndex: concernIndex) }
+            return tally
+        }
+        var tally = Tally(concerns: concernIDs.count)
+        for part in tallies { tally.merge(part) }
+
+        var summary = tally.summary
         summary.manifests = projects.count
-        var agencyOrder: [String] = []
-        var agencyScores: [String: AgencyScore] = [:]
-        var agencyData: [String: Set<String>] = [:]
-        var agencyComponents: [String: Set<String>] = [:]
+        var agencyScores = tally.agencies
+        for id in agencyScores.keys { agencyScores[id]?.name = catalogue.agency(id)?.header.name }
         var concernScores = catalogue.concerns.map {
             ConcernScore(concern: $0.header.id, name: $0.header.name, layer: $0.layer.value, required: $0.required,
                          recommended: $0.recommended.map(\.value))
         }
-        var deviatingChoices = [[String: Int]](repeating: [:], count: concernScores.count)
-        var forfeitCount: [String: Int] = [:]
-        var forfeitNeeded: [String: Int] = [:]
-        var componentUse: [String: Int] = [:]
-        var findings: ProjectScore.FindingCounts?
-
-        for row in projects {
-            if row.isError {
-                summary.errors += 1
-                continue
-            }
-            summary.projects += 1
-            if agencyScores[row.agency] == nil {
-                agencyOrder.append(row.agency)
-                agencyScores[row.agency] = AgencyScore(agency: row.agency, name: catalogue.agency(row.agency)?.header.name)
-            }
-            var agency = agencyScores[row.agency] ?? AgencyScore(agency: row.agency)
-            let fullyOn = row.concernsAnswered > 0 && row.deviations.isEmpty
-            agency.projects += 1
-            agency.concernsAnswered += row.concernsAnswered
-            agency.onRecommended += row.onRecommended
-            agency.fullyOnRecommended += fullyOn ? 1 : 0
-            agency.deviations += row.deviations.count
-            agency.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
-            agency.unreachable += row.unreachable.count
-            agency.missingGrants += row.missingGrants.count
-            agency.activeExemptions += row.activeExemptions
-            agency.expiredExemptions += row.expiredExemptions
-            agencyData[row.agency, default: []].formUnion(row.totalCost.map(\.dataset))
-            agencyComponents[row.agency, default: []].formUnion(row.sharedComponents)
-            agencyScores[row.agency] = agency
-
-            summary.concernsAnswered += row.concernsAnswered
-            summary.onRecommended += row.onRecommended
-            summary.fullyOnRecommended += fullyOn ? 1 : 0
-            summary.deviations += row.deviations.count
-            summary.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
-            summary.unreachable += row.unreachable.count
-            summary.missingGrants += row.missingGrants.count
-            summary.activeExemptions += row.activeExemptions
-            summary.expiredExemptions += row.expiredExemptions
-            summary.componentUses += row.sharedComponents.count
-            if let counts = row.findings { findings = (findings ?? .init()) + counts }
-
-            for (i, state) in row.concernStates.enumerated() where i < concernScores.count {
-                switch state {
-                case .unanswered: concernScores[i].unanswered += 1
-                case .recommended:
-                    concernScores[i].answered += 1
-                    concernScores[i].onRecommended += 1
-                case .deviating:
-                    concernScores[i].answered += 1
-                    concernScores[i].deviating += 1
-                }
-            }
-            for deviation in row.deviations {
-                guard let i = concernIDs.firstIndex(of: deviation.concern) else { continue }
-                deviatingChoices[i][deviation.choice.joined(separator: ", "), default: 0] += 1
-            }
-            let consumed = Set(row.consumes)
-            for item in row.totalCost {
-                forfeitCount[item.dataset, default: 0] += 1
-                if consumed.contains(item.dataset) { forfeitNeeded[item.dataset, default: 0] += 1 }
-            }
-            for component in row.sharedComponents { componentUse[component, default: 0] += 1 }
-        }
-        summary.findings = findings
-
         for i in concernScores.indices {
-            concernScores[i].deviatingChoices = deviatingChoices[i]
+            concernScores[i].answered = tally.concerns[i].answered
+            concernScores[i].onRecommended = tally.concerns[i].onRecommended
+            concernScores[i].deviating = tally.concerns[i].deviating
+            concernScores[i].unanswered = tally.concerns[i].unanswered
+            concernScores[i].deviatingChoices = tally.deviatingChoices[i]
                 .map { ChoiceCount(choice: $0.key, projects: $0.value) }
                 .sorted { ($0.projects, $1.choice) > ($1.projects, $0.choice) }
         }
-        for (id, data) in agencyData { agencyScores[id]?.datasetsForfeited = data.count }
-        for (id, components) in agencyComponents { agencyScores[id]?.componentsReused = components.count }
-        summary.agencies = agencyOrder.count
-        summary.datasetsForfeited = forfeitCount.count
-        summary.componentsReused = componentUse.count
+        for (id, data) in tally.agencyData { agencyScores[id]?.datasetsForfeited = data.count }
+        for (id, components) in tally.agencyComponents { agencyScores[id]?.componentsReused = components.count }
+        summary.agencies = agencyScores.count
+        summary.datasetsForfeited = tally.forfeitCount.count
+        summary.componentsReused = tally.componentUse.count
+        let (forfeitCount, forfeitNeeded, componentUse) = (tally.forfeitCount, tally.forfeitNeeded, tally.componentUse)
 
         // Agencies by id, so the same portfolio always reads the same way.
-        agencies = agencyOrder.sorted().compactMap { agencyScores[$0] }
+        agencies = agencyScores.keys.sorted().compactMap { agencyScores[$0] }
         concerns = concernScores
         forfeited = catalogue.datasets.compactMap { dataset -> ForfeitedDataset? in
             let id = dataset.header.id
@@ -251,6 +199,136 @@ public struct Scorecard: Sendable {
     /// Rows the report lists: the valid projects.
     public var scoredProjects: [ProjectScore] { projects.filter { !$0.isError } }
     public var errorRows: [ProjectScore] { projects.filter(\.isError) }
+}
+
+/// What `Scorecard.init` counts over a run of rows; runs are counted apart and merged.
+private struct Tally: Sendable {
+    struct ConcernCount: Sendable {
+        var answered = 0, onRecommended = 0, deviating = 0, unanswered = 0
+    }
+
+    var summary = Scorecard.Summary()
+    var agencies: [String: Scorecard.AgencyScore] = [:]
+    var agencyData: [String: Set<String>] = [:]
+    var agencyComponents: [String: Set<String>] = [:]
+    var concerns: [ConcernCount]
+    var deviatingChoices: [[String: Int]]
+    var forfeitCount: [String: Int] = [:]
+    var forfeitNeeded: [String: Int] = [:]
+    var componentUse: [String: Int] = [:]
+
+    init(concerns: Int) {
+        self.concerns = Array(repeating: ConcernCount(), count: concerns)
+        deviatingChoices = Array(repeating: [:], count: concerns)
+    }
+
+    mutating func add(_ row: ProjectScore, concernIndex: [String: Int]) {
+        if row.isError {
+            summary.errors += 1
+            return
+        }
+        summary.projects += 1
+        let fullyOn = row.concernsAnswered > 0 && row.deviations.isEmpty
+        func count(_ score: inout Scorecard.AgencyScore) {
+            score.projects += 1
+            score.concernsAnswered += row.concernsAnswered
+            score.onRecommended += row.onRecommended
+            score.fullyOnRecommended += fullyOn ? 1 : 0
+            score.deviations += row.deviations.count
+            score.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
+            score.unreachable += row.unreachable.count
+            score.missingGrants += row.missingGrants.count
+            score.activeExemptions += row.activeExemptions
+            score.expiredExemptions += row.expiredExemptions
+        }
+        count(&agencies[row.agency, default: Scorecard.AgencyScore(agency: row.agency)])
+        if !row.totalCost.isEmpty {
+            agencyData[row.agency, default: []].formUnion(row.totalCost.lazy.map(\.dataset))
+        }
+        if !row.sharedComponents.isEmpty {
+            agencyComponents[row.agency, default: []].formUnion(row.sharedComponents)
+        }
+
+        summary.concernsAnswered += row.concernsAnswered
+        summary.onRecommended += row.onRecommended
+        summary.fullyOnRecommended += fullyOn ? 1 : 0
+        summary.deviations += row.deviations.count
+        summary.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
+        summary.unreachable += row.unreachable.count
+        summary.missingGrants += row.missingGrants.count
+        summary.activeExemptions += row.activeExemptions
+        summary.expiredExemptions += row.expiredExemptions
+        summary.componentUses += row.sharedComponents.count
+        if let counts = row.findings { summary.findings = (summary.findings ?? .init()) + counts }
+
+        for (i, state) in row.concernStates.enumerated() where i < concerns.count {
+            switch state {
+            case .unanswered: concerns[i].unanswered += 1
+            case .recommended:
+                concerns[i].answered += 1
+                concerns[i].onRecommended += 1
+            case .deviating:
+                concerns[i].answered += 1
+                concerns[i].deviating += 1
+            }
+        }
+        for deviation in row.deviations {
+            guard let i = concernIndex[deviation.concern] else { continue }
+            deviatingChoices[i][deviation.choice.joined(separator: ", "), default: 0] += 1
+        }
+        for item in row.totalCost {
+            forfeitCount[item.dataset, default: 0] += 1
+            if row.consumes.contains(item.dataset) { forfeitNeeded[item.dataset, default: 0] += 1 }
+        }
+        for component in row.sharedComponents { componentUse[component, default: 0] += 1 }
+    }
+
+    mutating func merge(_ other: Tally) {
+        summary.errors += other.summary.errors
+        summary.projects += other.summary.projects
+        summary.concernsAnswered += other.summary.concernsAnswered
+        summary.onRecommended += other.summary.onRecommended
+        summary.fullyOnRecommended += other.summary.fullyOnRecommended
+        summary.deviations += other.summary.deviations
+        summary.projectsForfeiting += other.summary.projectsForfeiting
+        summary.unreachable += other.summary.unreachable
+        summary.missingGrants += other.summary.missingGrants
+        summary.activeExemptions += other.summary.activeExemptions
+        summary.expiredExemptions += other.summary.expiredExemptions
+        summary.componentUses += other.summary.componentUses
+        if let counts = other.summary.findings { summary.findings = (summary.findings ?? .init()) + counts }
+        for (id, score) in other.agencies {
+            agencies[id, default: Scorecard.AgencyScore(agency: id)].add(score)
+        }
+        agencyData.merge(other.agencyData) { $0.union($1) }
+        agencyComponents.merge(other.agencyComponents) { $0.union($1) }
+        for i in concerns.indices {
+            concerns[i].answered += other.concerns[i].answered
+            concerns[i].onRecommended += other.concerns[i].onRecommended
+            concerns[i].deviating += other.concerns[i].deviating
+            concerns[i].unanswered += other.concerns[i].unanswered
+            deviatingChoices[i].merge(other.deviatingChoices[i], uniquingKeysWith: +)
+        }
+        forfeitCount.merge(other.forfeitCount, uniquingKeysWith: +)
+        forfeitNeeded.merge(other.forfeitNeeded, uniquingKeysWith: +)
+        componentUse.merge(other.componentUse, uniquingKeysWith: +)
+    }
+}
+
+private extension Scorecard.AgencyScore {
+    /// Adds the counts of another run's rows of the same agency.
+    mutating func add(_ other: Self) {
+        projects += other.projects
+        concernsAnswered += other.concernsAnswered
+        onRecommended += other.onRecommended
+        fullyOnRecommended += other.fullyOnRecommended
+        deviations += other.deviations
+        projectsForfeiting += other.projectsForfeiting
+        unreachable += other.unreachable
+        missingGrants += other.missingGrants
+        activeExemptions += other.activeExemptions
+        expiredExemptions += other.expiredExemptions
+    }
 }
 
 /// `part / whole`, or nil when there is nothing to divide.
