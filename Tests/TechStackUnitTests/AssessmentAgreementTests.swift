@@ -33,10 +33,7 @@ final class AssessmentAgreementTests: XCTestCase {
         let catalogue = try XCTUnwrap(CatalogueLoader.load(files: Builtin.catalogueFiles).catalogue)
         let reach = Reach(catalogue: catalogue)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/portfolio").standardized.path
-        let paths = Portfolio.inputs([root]).compactMap { input -> String? in
-            if case .manifest(let path) = input { return path }
-            return nil
-        }
+        let paths = Portfolio.inputs([root]).compactMap(\.manifestPath)
         XCTAssertGreaterThan(paths.count, 40)
         var reached = 0, notReached = 0
         for path in paths {

@@ -312,6 +312,20 @@ final class ScorecardFormatTests: XCTestCase {
                        "aXb<!--techstack-block:y")
     }
 
+    /// A template's values go where its markers were put, whatever order the markup has them
+    /// in (an attribute written before the node that was given first).
+    func testATemplateFillsEachHoleWithItsOwnValueInAnyOrder() {
+        let cells = HTMLPage.Cells()
+        func cell() -> HTMLPage.Template {
+            cells.template("t", holes: 3) { h in HTMLPage.number(.span(.title(h[1]), .raw(h[2])), sortKey: h[0]) }
+        }
+        let expected = HTMLPage.number(.span(.title("a &amp; b"), .raw("2")), sortKey: "7").render()
+        XCTAssertEqual(cell().fill("7", "a &amp; b", "2"), expected)
+        XCTAssertEqual(cell().fill("7", "a &amp; b", "2"), expected, "the same from the kept template")
+        let reversed = cells.template("r", holes: 2) { h in HTMLRow.tr(.td(.raw(h[1])), .td(.raw(h[0]))) }
+        XCTAssertEqual(reversed.fill("second", "first"), "<tr><td>first</td><td>second</td></tr>")
+    }
+
     /// A project row built from cells rendered once and reused, and from templates filled
     /// with each row's text, is the row Plot writes when it builds every node of it.
     func testReusedCellsAndTemplatesRenderTheRowPlotWrites() throws {
@@ -340,7 +354,7 @@ final class ScorecardFormatTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/portfolio").standardized.path
         var rows = try hostileCard().scoredProjects
         for input in Portfolio.inputs([root]) {
-            guard case .manifest(let path) = input, case .success(let m) = ManifestLoader.load(path: path) else { continue }
+            guard let path = input.manifestPath, case .success(let m) = input.load() else { continue }
             var row = metrics.score(m)
             row.path = path
             rows.append(row)

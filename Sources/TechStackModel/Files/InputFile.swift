@@ -19,18 +19,24 @@ public struct InputFile: Sendable {
 
     /// Reads a regular file, refusing directories, devices and anything over the size limit
     /// before reading a byte of it.
-    public static func read(_ path: String, limit: Int = InputFile.sizeLimit) throws(Diagnostic) -> InputFile {
+    ///
+    /// `listedRegular`: the file's directory entry, just read by a walk, says it is a regular
+    /// file, so it is opened without asking the system first (a path lookup as costly as the
+    /// open); what is opened is still checked with `fstat` before anything is read.
+    public static func read(_ path: String, limit: Int = InputFile.sizeLimit, listedRegular: Bool = false) throws(Diagnostic) -> InputFile {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw Diagnostic(path: path, mark: .start, message: "cannot read the file: \(String(cString: strerror(errno)))")
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw Diagnostic(path: path, mark: .start, message: "is a directory, not a file")
-        default: throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
-        }
-        if Int(info.st_size) > limit {
-            throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
+        if !listedRegular {
+            guard stat(path, &info) == 0 else {
+                throw Diagnostic(path: path, mark: .start, message: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Diagnostic(path: path, mark: .start, message: "is a directory, not a file")
+            default: throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
+            }
+            if Int(info.st_size) > limit {
+                throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
+            }
         }
         // Plain POSIX reads: FileHandle costs more than the parse for a small manifest. The
         // descriptor is opened non-blocking and checked again, so a file swapped for a FIFO
@@ -42,6 +48,9 @@ public struct InputFile: Sendable {
         defer { close(fd) }
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
+        }
+        if listedRegular, Int(info.st_size) > limit {
+            throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
         }
         // Read at most one byte past the limit: a file that grew since stat is still refused.
         let capacity = min(limit + 1, max(Int(info.st_size), 0) + 1)

@@ -45,9 +45,10 @@ public enum ManifestLoader {
     }
 
     /// Reads and loads a manifest from disk.
-    public static func load(path: String) -> Result<Manifest, DiagnosticList> {
+    /// `listedRegular` as in `InputFile.read(_:limit:listedRegular:)`.
+    public static func load(path: String, listedRegular: Bool = false) -> Result<Manifest, DiagnosticList> {
         do {
-            return load(try InputFile.read(path))
+            return load(try InputFile.read(path, listedRegular: listedRegular))
         } catch {
             return .failure(DiagnosticList([error]))
         }

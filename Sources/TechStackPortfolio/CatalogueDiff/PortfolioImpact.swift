@@ -115,8 +115,8 @@ public struct PortfolioImpact: Sendable, Codable {
             case .problem(let d):
                 return Project(path: d.path, project: "", agency: "", appeared: [], disappeared: [], costBefore: [], costAfter: [],
                                error: d.description)
-            case .manifest(let path):
-                switch ManifestLoader.load(path: path) {
+            case .manifest(let path), .found(let path):
+                switch input.load() {
                 case .failure(let diagnostics):
                     let first = diagnostics.errors.first ?? diagnostics.items.first
                     let more = diagnostics.errors.count > 1 ? " (and \(diagnostics.errors.count - 1) more)" : ""

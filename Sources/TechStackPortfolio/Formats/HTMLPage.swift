@@ -91,13 +91,17 @@ enum HTMLPage {
 
     /// A piece of markup cut at its holes (`Cells.template`).
     struct Template {
+        /// The markup between the holes, in the order the markup has them.
         let parts: [String]
+        /// For each hole in markup order, which value goes in it.
+        let holes: [Int]
 
-        /// The markup with `values` in its holes, in order.
+        /// The markup with `values` in its holes: `values[i]` where `make` put its `i`th marker.
         func fill(_ values: String...) -> String {
             var out = parts[0]
             for (i, part) in parts.dropFirst().enumerated() {
-                out += i < values.count ? values[i] : ""
+                let value = holes[i]
+                out += value < values.count ? values[value] : ""
                 out += part
             }
             return out
@@ -114,7 +118,7 @@ enum HTMLPage {
         /// A bound on what one run keeps, whatever the input.
         private let limit = 4096
 
-        private var templates: [String: [String]] = [:]
+        private var templates: [String: Template] = [:]
 
         /// Markup with holes for text that differs from row to row (a path, a count): Plot
         /// renders `make` once per run of rows, with a marker in each hole, and the markup is
@@ -123,18 +127,24 @@ enum HTMLPage {
         /// as it is (raw nodes, non-empty attribute values); text from input is escaped by the
         /// caller, as `.plain` escapes it.
         func template<Context>(_ key: String, holes: Int, _ make: ([String]) -> Node<Context>) -> Template {
-            if let parts = templates[key] { return Template(parts: parts) }
+            if let template = templates[key] { return template }
             let markers = (0..<holes).map { "\u{0}hole\($0)\u{0}" }
-            var rest = Substring(make(markers).render())
+            let markup = make(markers).render()
+            // Where each marker landed, in markup order: an element's attributes may come out
+            // in another order than its nodes were given.
+            let found = markers.indices
+                .compactMap { i in markup.range(of: markers[i]).map { (hole: i, range: $0) } }
+                .sorted { $0.range.lowerBound < $1.range.lowerBound }
             var parts: [String] = []
-            for marker in markers {
-                guard let place = rest.range(of: marker) else { break }
-                parts.append(String(rest[..<place.lowerBound]))
-                rest = rest[place.upperBound...]
+            var start = markup.startIndex
+            for (_, range) in found {
+                parts.append(String(markup[start..<range.lowerBound]))
+                start = range.upperBound
             }
-            parts.append(String(rest))
-            if templates.count < limit { templates[key] = parts }
-            return Template(parts: parts)
+            parts.append(String(markup[start...]))
+            let template = Template(parts: parts, holes: found.map(\.hole))
+            if templates.count < limit { templates[key] = template }
+            return template
         }
 
         /// The markup of a node by key (a cell, or a part of a cell that recurs when the cell does

@@ -54,11 +54,12 @@ enum ProgrammeSections {
             out.append(style.bold("Project levels"))
             var projects = TextColumns(["manifest", "level", "next", "what stands between it and the next"],
                                        alignments: [.left, .left, .left, .left])
-            for row in card.scoredProjects {
-                guard let standing = row.standing else { continue }
-                projects.add([row.path, standing.level ?? "none", standing.nextLevel ?? "—",
-                              standing.nextLevel == nil ? "top level reached" : gaps(standing.missing)])
-            }
+            // A row per project, made on every core.
+            projects.rows = ParallelMap.map(card.scoredProjects, workers: System.activeCores) { row -> [StyledText]? in
+                guard let standing = row.standing else { return nil }
+                return [row.path, standing.level ?? "none", standing.nextLevel ?? "—",
+                        standing.nextLevel == nil ? "top level reached" : gaps(standing.missing)].map { StyledText($0) }
+            }.compactMap { $0 }
             out += projects.render(style: style)
         }
         if let campaigns = p.campaigns {

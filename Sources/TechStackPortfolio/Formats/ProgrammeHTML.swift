@@ -56,9 +56,12 @@ extension ProgrammeSections {
         }
         let rank = Dictionary(p.ladder.levels.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         let ladder = p.ladder
-        let standing = card.scoredProjects.compactMap { row in row.standing.map { (row, $0) } }
-        let projectRows = HTMLPage.block("level-rows", standing) { (item: (ProjectScore, LevelStanding), cells: HTMLPage.Cells) -> HTMLRow in
-            let (row, st) = item
+        // Indices rather than copies of the rows: a copy retains every field of a row.
+        let projects = card.projects
+        let standing = projects.indices.filter { !projects[$0].isError && projects[$0].standing != nil }
+        let projectRows = HTMLPage.block("level-rows", standing) { (i: Int, cells: HTMLPage.Cells) -> HTMLRow in
+            let row = projects[i]
+            guard let st = row.standing else { return .empty }
             // The level, the next and the gaps recur from project to project (see `Cells`).
             // The path and the project fill templates (`HTMLPage.Cells.template`).
             let level = st.level ?? "", next = st.nextLevel ?? ""

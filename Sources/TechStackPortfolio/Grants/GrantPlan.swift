@@ -79,8 +79,8 @@ public struct GrantPlan: Sendable {
             switch input {
             case .problem(let d):
                 projects.append(Project(path: d.path, project: "", agency: "", groups: [], problem: .init(diagnostics: [d])))
-            case .manifest(let path):
-                switch ManifestLoader.load(path: path) {
+            case .manifest(let path), .found(let path):
+                switch input.load() {
                 case .failure(let list):
                     let errors = list.items.filter { $0.severity == .error }
                     projects.append(Project(path: path, project: "", agency: "", groups: [],

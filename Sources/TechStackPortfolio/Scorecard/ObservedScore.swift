@@ -138,7 +138,7 @@ final class RepositoryScans: @unchecked Sendable {
     init(_ observer: PortfolioObserver, inputs: [Portfolio.Input]) {
         self.observer = observer
         var uses: [String: Int] = [:]
-        for case .manifest(let path) in inputs {
+        for path in inputs.compactMap(\.manifestPath) {
             uses[Self.key(ManifestRepository.folder(of: path, observeDir: observer.directory)), default: 0] += 1
         }
         var shared: [String: Shared] = [:]

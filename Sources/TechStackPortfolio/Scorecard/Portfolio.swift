@@ -13,13 +13,33 @@ public enum Portfolio {
 
     /// One input of a scorecard: a manifest to read, or a path given that yields none.
     public enum Input: Sendable, Hashable {
+        /// A manifest given on the command line.
         case manifest(String)
+        /// A manifest the search found: its directory entry says it is a regular file.
+        case found(String)
         case problem(Diagnostic)
 
         public var path: String {
             switch self {
-            case .manifest(let path): path
+            case .manifest(let path), .found(let path): path
             case .problem(let d): d.path
+            }
+        }
+
+        /// The manifest's path; nil for a problem.
+        public var manifestPath: String? {
+            switch self {
+            case .manifest(let path), .found(let path): path
+            case .problem: nil
+            }
+        }
+
+        /// Reads the manifest; a problem is handed back as the failure.
+        public func load() -> Result<Manifest, DiagnosticList> {
+            switch self {
+            case .manifest(let path): ManifestLoader.load(path: path)
+            case .found(let path): ManifestLoader.load(path: path, listedRegular: true)
+            case .problem(let d): .failure(DiagnosticList([d]))
             }
         }
     }
@@ -30,7 +50,7 @@ public enum Portfolio {
         var inputs: [Input] = []
         var seen: Set<String> = []
         func add(_ path: String, identity: String? = nil) {
-            if seen.insert(identity ?? normalized(path)).inserted { inputs.append(.manifest(path)) }
+            if seen.insert(identity ?? normalized(path)).inserted { inputs.append(identity == nil ? .manifest(path) : .found(path)) }
         }
         for path in paths {
             var info = stat()
@@ -154,8 +174,8 @@ extension Scorecard {
             switch input {
             case .problem(let diagnostic):
                 return .error(path: diagnostic.path, diagnostics: [diagnostic])
-            case .manifest(let path):
-                switch ManifestLoader.load(path: path) {
+            case .manifest(let path), .found(let path):
+                switch input.load() {
                 case .failure(let diagnostics):
                     return .error(path: path, diagnostics: diagnostics.items)
                 case .success(let manifest):

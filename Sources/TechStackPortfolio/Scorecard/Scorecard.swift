@@ -197,7 +197,11 @@ public struct Scorecard: Sendable {
     }
 
     /// Rows the report lists: the valid projects.
-    public var scoredProjects: [ProjectScore] { projects.filter { !$0.isError } }
+    /// The rows themselves when none is an error row (a filtered copy retains every field of
+    /// every row, and formats ask for these rows several times).
+    public var scoredProjects: [ProjectScore] {
+        projects.contains(where: \.isError) ? projects.filter { !$0.isError } : projects
+    }
     public var errorRows: [ProjectScore] { projects.filter(\.isError) }
 }
 

@@ -47,8 +47,8 @@ extension CatalogueCommand {
                 for input in Portfolio.inputs(portfolio) {
                     switch input {
                     case .problem(let diagnostic): problems.append(diagnostic)
-                    case .manifest(let path):
-                        switch ManifestLoader.load(path: path) {
+                    case .manifest, .found:
+                        switch input.load() {
                         case .success(let manifest): manifests.append(manifest)
                         case .failure(let list): problems += list.items
                         }
