@@ -36,6 +36,42 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertTrue(d?.message.contains("duplicate key 'a'") ?? false)
     }
 
+    /// Collections nested in mappings and lists, each closing before its parent goes on: every
+    /// entry ends up in its own collection, in order, and a key is a duplicate only of its own
+    /// mapping's keys, inner mappings closed before it or not.
+    func testNestedCollectionsKeepTheirOwnEntries() throws {
+        let text = """
+        a:
+          x: [1, [2, 3], {p: 4}]
+          y: {x: 5, q: [6]}
+        b:
+          - {a: 7}
+          - - 8
+            - 9
+        c: &c {x: 10}
+        d: *c
+        """
+        let root = try read(text)
+        XCTAssertEqual(root.pairs?.map(\.name), ["a", "b", "c", "d"])
+        let a = try XCTUnwrap(root["a"])
+        XCTAssertEqual(a.pairs?.map(\.name), ["x", "y"])
+        XCTAssertEqual(a["x"]?.items?.count, 3)
+        XCTAssertEqual(a["x"]?.items?[1].items?.map(\.scalar), ["2", "3"])
+        XCTAssertEqual(a["x"]?.items?[2]["p"]?.scalar, "4")
+        XCTAssertEqual(a["y"]?.pairs?.map(\.name), ["x", "q"])
+        XCTAssertEqual(a["y"]?["q"]?.items?.map(\.scalar), ["6"])
+        XCTAssertEqual(root["b"]?.items?.count, 2)
+        XCTAssertEqual(root["b"]?.items?[0]["a"]?.scalar, "7")
+        XCTAssertEqual(root["b"]?.items?[1].items?.map(\.scalar), ["8", "9"])
+        XCTAssertEqual(root["d"]?["x"]?.scalar, "10")
+
+        let d = failure("a:\n  x: {a: 1, b: 2}\n  y: 3\n  x: 4\n")
+        XCTAssertEqual(d?.mark, Mark(line: 4, column: 3))
+        XCTAssertEqual(d?.message, "duplicate key 'x' (first at line 2); a key may appear once in a mapping")
+        let many = (0..<40).map { "k\($0): {a: 1}" }.joined(separator: "\n") + "\nk7: 2\n"
+        XCTAssertEqual(failure(many)?.message, "duplicate key 'k7' (first at line 8); a key may appear once in a mapping")
+    }
+
     func testMalformedYAMLIsLocated() {
         let d = failure("a: [1, 2\nb: 3\n")
         XCTAssertNotNil(d)

@@ -69,36 +69,47 @@ public struct ProjectAssessment: Sendable {
         let index = reach.concernIndex
         concernStates = [ConcernState](repeating: .unanswered, count: catalogue.concerns.count)
         var substituted: [Reach.NumberedDeviation] = []
-        var seenComponents: Set<String> = []
+        let refs = manifest.choices.reduce(0) { $0 + $1.choices.count }
         /// The graph nodes of every id chosen: the stack whose reach consumed data is asked of.
         var stack: [Int] = []
+        stack.reserveCapacity(refs)
+        sharedComponents.reserveCapacity(refs)
+        var components = SeenOnce()
         for answer in manifest.choices {
             // Ids that are no standard or component take no part in adoption or cost: a
-            // misspelt answer is an unknown reference, not also a deviation.
-            var known: [Located<String>] = []
-            var nodes: [Int] = []
+            // misspelt answer is an unknown reference, not also a deviation. The answers are
+            // gathered into lists only for a deviation, the one case that keeps them.
+            let concern = index[answer.concern.value]
+            let recommended = concern.map { reach.recommendedIDs[$0] } ?? []
+            var anyKnown = false, onAnyRecommended = false
             for ref in answer.choices {
                 guard let choice = reach.choice(ref.value) else { continue }
                 if choice.node >= 0 { stack.append(choice.node) }
                 switch choice.kind {
                 case .components?:
-                    if seenComponents.insert(ref.value).inserted { sharedComponents.append(ref.value) }
+                    if components.insert(ref.value, notIn: sharedComponents) { sharedComponents.append(ref.value) }
                 case .standards?:
                     break
                 default:
                     continue
                 }
-                known.append(ref)
-                if choice.node >= 0 { nodes.append(choice.node) }
+                anyKnown = true
+                if !onAnyRecommended && recommended.contains(ref.value) { onAnyRecommended = true }
             }
-            guard let i = index[answer.concern.value], concernStates[i] == .unanswered, !known.isEmpty else { continue }
+            guard let i = concern, concernStates[i] == .unanswered, anyKnown else { continue }
             concernsAnswered += 1
-            let recommended = reach.recommendedIDs[i]
-            if known.contains(where: { recommended.contains($0.value) }) {
+            if onAnyRecommended {
                 onRecommended += 1
                 concernStates[i] = .recommended
             } else {
                 concernStates[i] = .deviating
+                var known: [Located<String>] = []
+                var nodes: [Int] = []
+                for ref in answer.choices {
+                    guard let choice = reach.choice(ref.value), choice.kind == .components || choice.kind == .standards else { continue }
+                    known.append(ref)
+                    if choice.node >= 0 { nodes.append(choice.node) }
+                }
                 let deviation = Reach.NumberedDeviation(concern: i, nodes: nodes)
                 substituted.append(deviation)
                 deviations.append(Deviation(concern: catalogue.concerns[i].header.id, choice: known, recommended: recommended,
@@ -109,23 +120,42 @@ public struct ProjectAssessment: Sendable {
         totalCost = deviations.count == 1 ? deviations[0].cost : reach.totalCost(substituted)
 
         var reachability: Reachability?
-        let grantKeys = Set(manifest.grants.map(\.key.value))
-        var seenData: Set<String> = []
+        var grantKeys: Set<String>?
+        var data = SeenOnce()
+        var consumedIDs: [String] = []
         for consumed in manifest.consumes {
-            guard let dataset = catalogue.dataset(consumed.value), seenData.insert(consumed.value).inserted else { continue }
+            guard let dataset = catalogue.dataset(consumed.value), data.insert(consumed.value, notIn: consumedIDs) else { continue }
+            consumedIDs.append(consumed.value)
             consumes.append(consumed)
             if reachability == nil { reachability = reach.reachability(ofNodes: stack) }
             let source = dataset.source.value
             if reachability?.reaches(consumed.value) != true {
                 unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reachability?.nearestPath(to: dataset)))
             }
-            if dataset.grantRequired, source != manifest.agency.value,
-               !grantKeys.contains(consumed.value), !grantKeys.contains(source) {
-                missingGrants.append(MissingGrant(dataset: consumed, agency: source))
+            if dataset.grantRequired, source != manifest.agency.value {
+                let keys = grantKeys ?? Set(manifest.grants.map(\.key.value))
+                grantKeys = keys
+                if !keys.contains(consumed.value), !keys.contains(source) {
+                    missingGrants.append(MissingGrant(dataset: consumed, agency: source))
+                }
             }
         }
         for exemption in manifest.exemptions {
             if exemption.expires < today { expiredExemptions.append(exemption) } else { activeExemptions.append(exemption) }
         }
+    }
+}
+
+/// Whether an id is met for the first time, for lists that keep each id once: a few ids are
+/// compared one by one (most manifests choose a handful of components and consume a few
+/// datasets), many are hashed, so a hostile manifest of thousands stays linear.
+private struct SeenOnce {
+    private var set: Set<String>?
+
+    /// True when `id` is not in `list` (the ids kept so far), which the caller then appends it to.
+    mutating func insert(_ id: String, notIn list: [String]) -> Bool {
+        if set == nil, list.count < 16 { return !list.contains(id) }
+        if set == nil { set = Set(list) }
+        return set?.insert(id).inserted ?? true
     }
 }

@@ -122,10 +122,10 @@ public enum ManifestLoader {
         }
 
         /// Whether `node` holds at most `maxEntries` entries; an error at the node when not.
-        private func withinLimit(_ node: YAMLNode, _ field: String) -> Bool {
+        private func withinLimit(_ node: YAMLNode, _ field: @autoclosure () -> String) -> Bool {
             let count = node.items?.count ?? node.pairs?.count ?? 0
             guard count > ManifestLoader.maxEntries else { return true }
-            reader.error("'\(field)' has \(count) entries; a manifest may list at most \(ManifestLoader.maxEntries) — split the project or shorten the list", at: node.mark)
+            reader.error("'\(field())' has \(count) entries; a manifest may list at most \(ManifestLoader.maxEntries) — split the project or shorten the list", at: node.mark)
             return false
         }
 
@@ -147,19 +147,21 @@ public enum ManifestLoader {
                 return []
             }
             var result: [Manifest.Answer] = []
+            result.reserveCapacity(pairs.count)
             for pair in pairs {
                 let concern = Located(pair.name, pair.key.mark)
-                let field = "choices.\(pair.name)"
+                // Named in errors only, so made only for one.
+                func field() -> String { "choices.\(pair.name)" }
                 let value = pair.value
                 if value.isNull {
-                    reader.error("'\(field)' names no choice; write an id (e.g. '\(pair.name): ID') or a list of ids, or remove the line", at: value.mark)
+                    reader.error("'\(field())' names no choice; write an id (e.g. '\(pair.name): ID') or a list of ids, or remove the line", at: value.mark)
                     continue
                 }
-                guard withinLimit(value, field), let chosen = reader.strings(value, field, single: true) else { continue }
+                guard withinLimit(value, field()), let chosen = reader.strings(value, field(), single: true) else { continue }
                 if chosen.isEmpty {
                     // A list whose every entry was refused has been reported entry by entry already.
                     if value.items?.isEmpty ?? true {
-                        reader.error("'\(field)' is an empty list; name at least one id, or remove the line", at: value.mark)
+                        reader.error("'\(field())' is an empty list; name at least one id, or remove the line", at: value.mark)
                     }
                     continue
                 }

@@ -43,26 +43,26 @@ public final class FieldReader {
         return result
     }
 
-    public func string(_ node: YAMLNode?, _ field: String) -> String? {
+    public func string(_ node: YAMLNode?, _ field: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         switch node.content {
         case .scalar(let text, _) where !node.isNull: return text
         default:
-            error("'\(field)' must be text, found \(node.kindDescription)", at: node.mark)
+            error("'\(field())' must be text, found \(node.kindDescription)", at: node.mark)
             return nil
         }
     }
 
-    public func int(_ node: YAMLNode?, _ field: String) -> Int? {
+    public func int(_ node: YAMLNode?, _ field: @autoclosure () -> String) -> Int? {
         guard let node else { return nil }
         if case .scalar(let text, plain: true) = node.content, let value = Int(text) {
             return value
         }
-        error("'\(field)' must be a whole number, found \(node.kindDescription)", at: node.mark)
+        error("'\(field())' must be a whole number, found \(node.kindDescription)", at: node.mark)
         return nil
     }
 
-    public func bool(_ node: YAMLNode?, _ field: String) -> Bool? {
+    public func bool(_ node: YAMLNode?, _ field: @autoclosure () -> String) -> Bool? {
         guard let node else { return nil }
         if case .scalar(let text, plain: true) = node.content {
             switch text {
@@ -71,37 +71,38 @@ public final class FieldReader {
             default: break
             }
         }
-        error("'\(field)' must be true or false, found \(node.kindDescription)", at: node.mark)
+        error("'\(field())' must be true or false, found \(node.kindDescription)", at: node.mark)
         return nil
     }
 
     /// One of a fixed set of words.
-    public func choice(_ node: YAMLNode?, _ field: String, _ allowed: [String]) -> String? {
-        guard let node, let text = string(node, field) else { return nil }
+    public func choice(_ node: YAMLNode?, _ field: @autoclosure () -> String, _ allowed: [String]) -> String? {
+        guard let node, let text = string(node, field()) else { return nil }
         guard allowed.contains(text) else {
-            error("'\(field)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(NearestName.hint(text, in: allowed))", at: node.mark)
+            error("'\(field())' must be one of \(allowed.joined(separator: ", ")), found '\(text)'\(NearestName.hint(text, in: allowed))", at: node.mark)
             return nil
         }
         return text
     }
 
     /// A list of scalars; a single scalar is accepted as a list of one when `single` allows it.
-    public func strings(_ node: YAMLNode?, _ field: String, single: Bool = false) -> [Located<String>]? {
+    /// `field` names it in an error, and is worked out only for one.
+    public func strings(_ node: YAMLNode?, _ field: @autoclosure () -> String, single: Bool = false) -> [Located<String>]? {
         guard let node else { return nil }
         if single, case .scalar = node.content, !node.isNull {
-            return string(node, field).map { [Located($0, node.mark)] }
+            return string(node, field()).map { [Located($0, node.mark)] }
         }
         guard let items = node.items else {
-            error("'\(field)' must be a list\(single ? " or a single value" : ""), found \(node.kindDescription)", at: node.mark)
+            error("'\(field())' must be a list\(single ? " or a single value" : ""), found \(node.kindDescription)", at: node.mark)
             return nil
         }
-        return items.compactMap { item in string(item, field).map { Located($0, item.mark) } }
+        return items.compactMap { item in string(item, field()).map { Located($0, item.mark) } }
     }
 
-    public func list(_ node: YAMLNode?, _ field: String) -> [YAMLNode]? {
+    public func list(_ node: YAMLNode?, _ field: @autoclosure () -> String) -> [YAMLNode]? {
         guard let node else { return nil }
         guard let items = node.items else {
-            error("'\(field)' must be a list, found \(node.kindDescription)", at: node.mark)
+            error("'\(field())' must be a list, found \(node.kindDescription)", at: node.mark)
             return nil
         }
         return items

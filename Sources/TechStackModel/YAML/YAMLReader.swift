@@ -84,6 +84,11 @@ private struct Builder {
 
     /// Open collections, innermost last.
     private var stack: [Frame] = []
+    /// The entries of every open collection, each collection's after its parent's: a
+    /// collection's entries become one array of their exact size when it closes, rather than
+    /// an array grown (and reallocated) entry by entry.
+    private var itemPool: [YAMLNode] = []
+    private var pairPool: [YAMLPair] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var aliasCount = 0
     private var nodeCount = 0
@@ -99,8 +104,8 @@ private struct Builder {
         var isMapping: Bool
         var mark: Mark
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        /// Where this collection's entries start in the builder's pools.
+        var start: Int
         var pendingKey: YAMLNode?
         /// Nodes inside this collection, aliases expanded, for the anchor's size.
         var size = 1
@@ -153,12 +158,17 @@ private struct Builder {
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
                     try count(1, at: mark)
-                    stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+                    stack.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? pairPool.count : itemPool.count))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     guard let frame = stack.popLast() else { break }
-                    let node = frame.isMapping
-                        ? YAMLNode(.mapping(frame.pairs), mark: frame.mark)
-                        : YAMLNode(.sequence(frame.items), mark: frame.mark)
+                    let node: YAMLNode
+                    if frame.isMapping {
+                        node = YAMLNode(.mapping(Array(pairPool[frame.start...])), mark: frame.mark)
+                        pairPool.removeSubrange(frame.start...)
+                    } else {
+                        node = YAMLNode(.sequence(Array(itemPool[frame.start...])), mark: frame.mark)
+                        itemPool.removeSubrange(frame.start...)
+                    }
                     // The collection's own node was counted at its start.
                     try add(node, size: frame.size, anchor: frame.anchor, counted: true)
                 default:
@@ -189,7 +199,7 @@ private struct Builder {
         let top = stack.count - 1
         stack[top].size += size
         if !stack[top].isMapping {
-            stack[top].items.append(node)
+            itemPool.append(node)
             return
         }
         guard let key = stack[top].pendingKey else {
@@ -199,25 +209,25 @@ private struct Builder {
             if text == "<<", case .scalar(_, plain: true) = node.content {
                 throw Diagnostic(path: path, mark: node.mark, message: "merge keys ('<<') are not supported; write the fields out")
             }
-            if Self.isDuplicate(text, in: &stack[top]) {
-                let first = stack[top].pairs.first { $0.key.scalar == text }?.key.mark ?? node.mark
+            if Self.isDuplicate(text, among: pairPool[stack[top].start...], keys: &stack[top].keys) {
+                let first = pairPool[stack[top].start...].first { $0.key.scalar == text }?.key.mark ?? node.mark
                 throw Diagnostic(path: path, mark: node.mark, message: "duplicate key '\(Terminal.sanitize(text))' (first at line \(first.line)); a key may appear once in a mapping")
             }
             stack[top].pendingKey = node
             return
         }
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
+        pairPool.append(YAMLPair(key: key, value: node))
         stack[top].pendingKey = nil
     }
 
     /// Whether `key` is already in the mapping. Most mappings are small, and comparing a few
     /// keys is cheaper than hashing every one; a set is built only for large mappings.
-    private static func isDuplicate(_ key: String, in frame: inout Frame) -> Bool {
-        if frame.pairs.count < 16 {
-            return frame.pairs.contains { $0.key.scalar == key }
+    private static func isDuplicate(_ key: String, among pairs: ArraySlice<YAMLPair>, keys: inout Set<String>) -> Bool {
+        if pairs.count < 16 {
+            return pairs.contains { $0.key.scalar == key }
         }
-        if frame.keys.isEmpty { frame.keys = Set(frame.pairs.compactMap(\.key.scalar)) }
-        return !frame.keys.insert(key).inserted
+        if keys.isEmpty { keys = Set(pairs.compactMap(\.key.scalar)) }
+        return !keys.insert(key).inserted
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
