@@ -1,4 +1,5 @@
 import GRDB
+import Plot
 import TechStackTestSupport
 import XCTest
 @testable import TechStackEvidence
@@ -43,6 +44,20 @@ final class ScorecardFormatTests: XCTestCase {
         XCTAssertFalse(html.contains("http://x\""))
         XCTAssertFalse(html.contains("src=\"http"))
         XCTAssertFalse(html.contains("href=\"http"))
+    }
+
+    /// The heat map's cells are filled templates: each is the cell Plot writes node by node,
+    /// hostile title and all.
+    func testHeatMapCellsAreThoseGivenToPlot() throws {
+        let card = try hostileCard()
+        let html = HTMLScorecard.generate(card, style: .plain)
+        let row = try XCTUnwrap(card.scoredProjects.first)
+        XCTAssertEqual(row.concernStates.first, .unanswered)
+        for (j, id) in card.concernIDs.enumerated() {
+            let cell = Node<SVG.Context>.rect(.class("una"), .x(240 + Double(j) * 16), .y(150), .width(14), .height(14), .rx(2),
+                                              .title("\(row.project) · \(id): not answered")).render()
+            XCTAssertTrue(html.contains(cell), cell)
+        }
     }
 
     func testHTMLNamesTheCatalogueAndDate() throws {

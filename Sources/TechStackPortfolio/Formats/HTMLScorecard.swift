@@ -162,7 +162,8 @@ public enum HTMLScorecard: ScorecardFormat {
         }
         let concernIDs = card.concernIDs
         let drawn = rows.enumerated().map { i, row in (i, row, i > 0 && rows[i - 1].agency != row.agency) }
-        let rowNodes = HTMLPage.block("heat-map-rows", drawn) { (i, row, newAgency) -> Node<SVG.Context> in
+        let rowNodes = HTMLPage.block("heat-map-rows", drawn) { (item: (Int, ProjectScore, Bool), cells: HTMLPage.Cells) -> Node<SVG.Context> in
+            let (i, row, newAgency) = item
             var nodes: [Node<SVG.Context>] = []
             let y = head + Double(i) * cell
             if newAgency {
@@ -172,6 +173,11 @@ public enum HTMLScorecard: ScorecardFormat {
             nodes.append(.label(.x(label - 6), .y(y + cell - 3), .textAnchor("end"), .title(name + " — " + row.path), .plain(truncate(name, 34))))
             var choices: [String: String] = [:]
             for d in row.deviations { choices[d.concern] = d.choice.joined(separator: ", ") }
+            // A cell per concern: a template per state, its place and title in the holes
+            // (the title escaped as `.plain` escapes it). Hundreds of rows of twenty cells
+            // each were most of the heat map's time in Plot.
+            let y1 = HTMLPage.n(y)
+            var rects = ""
             for (j, state) in row.concernStates.enumerated() where j < columns {
                 let id = concernIDs[j]
                 let (cls, what): (String, String)
@@ -180,9 +186,12 @@ public enum HTMLScorecard: ScorecardFormat {
                 case .deviating: (cls, what) = ("dev", "deviating: \(choices[id] ?? "")")
                 case .unanswered: (cls, what) = ("una", "not answered")
                 }
-                nodes.append(.rect(.class(cls), .x(label + Double(j) * cell), .y(y), .width(cell - 2), .height(cell - 2), .rx(2),
-                                   .title("\(row.project) · \(id): \(what)")))
+                rects += cells.template("rect\u{0}" + cls, holes: 3) { h in
+                    Node<SVG.Context>.rect(.class(cls), .attribute(named: "x", value: h[0]), .attribute(named: "y", value: h[1]),
+                                           .width(cell - 2), .height(cell - 2), .rx(2), .element(named: "title", nodes: [.raw(h[2])]))
+                }.fill(HTMLPage.n(label + Double(j) * cell), y1, Escape.html("\(row.project) · \(id): \(what)"))
             }
+            nodes.append(.raw(rects))
             return .group(nodes)
         }
         nodes.append(rowNodes.node())
