@@ -94,9 +94,27 @@ final class ScorecardFormatTests: XCTestCase {
                            "a raw control character in a CSV cell")
         }
         XCTAssertEqual(CSVScorecard.quote("=cmd()"), "'=cmd()")
+        // Every formula sign first, anywhere else, and text that only the full check treats.
+        for sign in ["=", "+", "-", "@"] { XCTAssertTrue(CSVScorecard.quote(sign + "1").hasPrefix("'"), sign) }
+        XCTAssertEqual(CSVScorecard.quote("a-b+c=d@e"), "a-b+c=d@e")
+        XCTAssertEqual(CSVScorecard.quote(""), "")
+        XCTAssertEqual(CSVScorecard.quote("é,ü"), "\"é,ü\"")
+        XCTAssertEqual(CSVScorecard.quote("a\u{7F}b"), "a\\u{7f}b")
+        XCTAssertEqual(CSVScorecard.quote("x\u{202E}y"), "x\\u{202e}y")
         XCTAssertEqual(CSVScorecard.fraction(2.0 / 3.0), "0.667")
         XCTAssertEqual(CSVScorecard.fraction(1), "1.000")
         XCTAssertEqual(CSVScorecard.fraction(0.05), "0.050")
+    }
+
+    /// A cell's width is what a reader sees: bytes for plain ASCII, characters otherwise.
+    func testTextWidthCountsWhatAReaderSees() {
+        XCTAssertEqual(StyledText("plain-id").width, 8)
+        XCTAssertEqual(StyledText("é").width, 1)
+        XCTAssertEqual(StyledText("e\u{301}").width, 1)
+        XCTAssertEqual(StyledText("a\r\nb").width, 3)
+        XCTAssertEqual(Terminal.sanitize("tab\tand\nline"), "tab\\u{9}and\\u{a}line")
+        XCTAssertEqual(Terminal.sanitize("tab\tand\nline", keepNewlines: true), "tab\tand\nline")
+        XCTAssertEqual(Terminal.sanitize("plain ~"), "plain ~")
     }
 
     func testCSVHasOneRowPerManifestErrorRowsIncluded() throws {

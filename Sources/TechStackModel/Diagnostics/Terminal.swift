@@ -3,6 +3,8 @@ public enum Terminal {
     /// Replaces control characters (escape sequences, carriage returns, bells…) with
     /// visible `\u{…}` escapes, keeping tabs and newlines only where `keepNewlines` allows.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        // Printable ASCII, the usual case, has nothing to show: checked on the bytes.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (keepNewlines && ($0 == 0x0A || $0 == 0x09)) }) { return text }
         var needsWork = false
         for scalar in text.unicodeScalars where isControl(scalar, keepNewlines: keepNewlines) {
             needsWork = true

@@ -79,7 +79,14 @@ public struct StyledText: Sendable, Equatable, ExpressibleByStringInterpolation 
     public var plain: String { runs.map(\.text).joined() }
 
     /// How many columns the text takes (one per character).
-    public var width: Int { runs.reduce(0) { $0 + $1.text.count } }
+    public var width: Int { runs.reduce(0) { $0 + Self.width(of: $1.text) } }
+
+    /// Characters a reader sees; for ASCII without a carriage return (the one pair of ASCII
+    /// characters that makes one), that is its bytes, counted without walking graphemes.
+    static func width(of text: String) -> Int {
+        let bytes = text.utf8
+        return bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? bytes.count : text.count
+    }
 
     /// The text with `code` added to every run's style.
     func styled(_ code: String) -> StyledText {

@@ -7,7 +7,9 @@ package enum ParallelMap {
         let count = inputs.count
         guard count > 0 else { return [] }
         let slots = Slots<Out>(count: count)
-        let chunks = min(count, max(1, workers) * 8)
+        // Many small runs rather than one per worker: the workers that finish first take the
+        // runs left, so no core waits long at the end for the last, slowest run.
+        let chunks = min(count, max(1, workers) * 64)
         inputs.withUnsafeBufferPointer { buffer in
             let shared = Shared(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

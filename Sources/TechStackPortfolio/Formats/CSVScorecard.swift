@@ -68,6 +68,19 @@ public enum CSVScorecard: ScorecardFormat {
     /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
     /// Control characters (line breaks, ESC, BEL, NUL, C1) are shown as `\u{…}`, never raw.
     static func quote(_ field: String) -> String {
+        // Printable ASCII with no comma or quote and no formula sign first, the usual field,
+        // is written as it is: checked on the bytes.
+        var first = true
+        var plain = true
+        for byte in field.utf8 {
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"")
+                || (first && (byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@"))) {
+                plain = false
+                break
+            }
+            first = false
+        }
+        if plain { return field }
         // Control characters (line breaks, ESC, BEL, NUL, C1) never reach a spreadsheet or a
         // terminal raw: they are shown as `\u{…}`.
         var text = Terminal.sanitize(field)
