@@ -4,7 +4,8 @@ import XCTest
 
 /// One assessment of a project: for every manifest of the example portfolio, what
 /// `lint --format json --show-suppressed` reports and what the scorecard counts agree on
-/// deviations, unreachable data and missing grants — through the real binary.
+/// deviations, unreachable data and missing grants, and the grant plan agrees on missing
+/// grants and unreachable data — through the real binary.
 final class AssessmentAgreementEndToEndTests: XCTestCase {
     private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -24,6 +25,15 @@ final class AssessmentAgreementEndToEndTests: XCTestCase {
             let path = try XCTUnwrap(file["path"] as? String)
             byPath[path] = (file["findings"] as? [[String: Any]] ?? []) + (file["suppressed-findings"] as? [[String: Any]] ?? [])
         }
+        let plan = try Binary.run(["grants", portfolio, "--format", "json"], in: root)
+        XCTAssertEqual(plan.status, 0, plan.stderr)
+        let planJSON = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        var planned: [String: [[String: Any]]] = [:]
+        for project in try XCTUnwrap(planJSON["projects"] as? [[String: Any]]) {
+            let path = try XCTUnwrap(project["path"] as? String)
+            planned[path] = (project["agencies"] as? [[String: Any]] ?? []).flatMap { $0["datasets"] as? [[String: Any]] ?? [] }
+        }
+        XCTAssertEqual(planned.count, 50)
         var compared = 0
         for project in projects {
             let path = try XCTUnwrap(project["path"] as? String)
@@ -37,6 +47,11 @@ final class AssessmentAgreementEndToEndTests: XCTestCase {
             XCTAssertEqual(of("unreachable-data", "dataset"), (project["unreachable"] as? [String] ?? []).sorted(), "\(path): unreachable data")
             let grants = (project["missingGrants"] as? [[String: Any]] ?? []).compactMap { $0["dataset"] as? String }.sorted()
             XCTAssertEqual(of("missing-grant", "dataset"), grants, "\(path): missing grants")
+            let items = try XCTUnwrap(planned[path], "the grant plan lists \(path)")
+            let planMissing = items.filter { $0["status"] as? String == "missing" }.compactMap { $0["dataset"] as? String }.sorted()
+            XCTAssertEqual(planMissing, grants, "\(path): the grant plan's missing grants")
+            let planUnreachable = items.filter { $0["reachable"] as? Bool == false }.compactMap { $0["dataset"] as? String }.sorted()
+            XCTAssertEqual(planUnreachable, (project["unreachable"] as? [String] ?? []).sorted(), "\(path): the grant plan's unreachable data")
             compared += 1
         }
         XCTAssertEqual(compared, 50)

@@ -119,29 +119,60 @@ public struct ProjectAssessment: Sendable {
         // With one deviation, substituting them all at once is substituting that one.
         totalCost = deviations.count == 1 ? deviations[0].cost : reach.totalCost(substituted)
 
-        var reachability: Reachability?
-        var grantKeys: Set<String>?
-        var data = SeenOnce()
-        var consumedIDs: [String] = []
-        for consumed in manifest.consumes {
-            guard let dataset = catalogue.dataset(consumed.value), data.insert(consumed.value, notIn: consumedIDs) else { continue }
-            consumedIDs.append(consumed.value)
-            consumes.append(consumed)
-            if reachability == nil { reachability = reach.reachability(ofNodes: stack) }
-            let source = dataset.source.value
-            if reachability?.reaches(consumed.value) != true {
-                unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reachability?.nearestPath(to: dataset)))
-            }
-            if dataset.grantRequired, source != manifest.agency.value {
-                let keys = grantKeys ?? Set(manifest.grants.map(\.key.value))
-                grantKeys = keys
-                if !keys.contains(consumed.value), !keys.contains(source) {
-                    missingGrants.append(MissingGrant(dataset: consumed, agency: source))
-                }
-            }
-        }
+        let data = ConsumedData(manifest, reach: reach, stack: stack)
+        consumes = data.consumes
+        unreachable = data.unreachable
+        missingGrants = data.missingGrants
         for exemption in manifest.exemptions {
             if exemption.expires < today { expiredExemptions.append(exemption) } else { activeExemptions.append(exemption) }
+        }
+    }
+}
+
+extension ProjectAssessment {
+    /// The consumed data of a manifest: each consumed catalogue dataset once, those outside
+    /// Reach(project's stack) with the nearest path, and those that need a grant the manifest
+    /// does not record. The assessment and the grant plans both read it, so `grants` calls a
+    /// grant missing exactly when `lint` and `scorecard` do.
+    public struct ConsumedData: Sendable {
+        /// Consumed catalogue datasets, each once, in the order first consumed.
+        public var consumes: [Located<String>] = []
+        public var unreachable: [Unreachable] = []
+        public var missingGrants: [MissingGrant] = []
+
+        /// The stack is every chosen id of the manifest.
+        public init(_ manifest: Manifest, reach: Reach) {
+            let stack = manifest.choices.flatMap { answer in
+                answer.choices.compactMap { reach.choice($0.value)?.node }.filter { $0 >= 0 }
+            }
+            self.init(manifest, reach: reach, stack: stack)
+        }
+
+        /// `stack`: the graph nodes of every chosen id (`Reach.choice`).
+        package init(_ manifest: Manifest, reach: Reach, stack: [Int]) {
+            let catalogue = reach.catalogue
+            var reachability: Reachability?
+            var grantKeys: Set<String>?
+            var seen = SeenOnce()
+            var consumedIDs: [String] = []
+            for consumed in manifest.consumes {
+                guard let dataset = catalogue.dataset(consumed.value), seen.insert(consumed.value, notIn: consumedIDs) else { continue }
+                consumedIDs.append(consumed.value)
+                consumes.append(consumed)
+                if reachability == nil { reachability = reach.reachability(ofNodes: stack) }
+                let source = dataset.source.value
+                if reachability?.reaches(consumed.value) != true {
+                    unreachable.append(Unreachable(dataset: consumed, source: source, nearest: reachability?.nearestPath(to: dataset)))
+                }
+                // A grant is needed from another agency, and recorded under the dataset's id or its source's.
+                if dataset.grantRequired, source != manifest.agency.value {
+                    let keys = grantKeys ?? Set(manifest.grants.map(\.key.value))
+                    grantKeys = keys
+                    if !keys.contains(consumed.value), !keys.contains(source) {
+                        missingGrants.append(MissingGrant(dataset: consumed, agency: source))
+                    }
+                }
+            }
         }
     }
 }

@@ -96,25 +96,31 @@ public struct GrantPlan: Sendable {
     }
 
     static func plan(_ manifest: Manifest, catalogue: Catalogue, reach: Reach) -> Project {
+        // Which grants are missing and which data is out of reach come from the assessment's
+        // reading of the consumed data; the plan adds what is recorded and why none is needed.
+        let data = ProjectAssessment.ConsumedData(manifest, reach: reach)
+        let missing = Set(data.missingGrants.map(\.dataset.value))
+        let unreachable = Set(data.unreachable.map(\.dataset.value))
         let grants = Dictionary(manifest.grants.map { ($0.key.value, $0.reference) }, uniquingKeysWith: { first, _ in first })
-        var reachability = reach.reachability(ofChoicesIn: manifest)
         let own = manifest.agency.value
         var order: [String] = []
         var items: [String: [Item]] = [:]
-        var seen: Set<String> = []
-        for consumed in manifest.consumes {
-            guard let dataset = catalogue.dataset(consumed.value), seen.insert(consumed.value).inserted else { continue }
+        for consumed in data.consumes {
+            guard let dataset = catalogue.dataset(consumed.value) else { continue }
             let source = dataset.source.value
-            var item = Item(dataset: consumed.value, name: dataset.header.name, status: .missing, reachable: reachability.reaches(consumed.value))
-            if !dataset.grantRequired {
+            var item = Item(dataset: consumed.value, name: dataset.header.name, status: .missing,
+                            reachable: !unreachable.contains(consumed.value))
+            if missing.contains(consumed.value) {
+                // Stays missing.
+            } else if !dataset.grantRequired {
                 item.status = .notNeeded
                 item.reason = "open data"
             } else if source == own {
                 item.status = .notNeeded
                 item.reason = "own agency"
-            } else if let reference = grants[consumed.value] ?? grants[source] {
+            } else {
                 item.status = .granted
-                item.reference = reference
+                item.reference = grants[consumed.value] ?? grants[source]
             }
             if items[source] == nil { order.append(source) }
             items[source, default: []].append(item)
