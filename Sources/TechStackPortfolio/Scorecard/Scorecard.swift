@@ -231,21 +231,8 @@ private struct Tally: Sendable {
             summary.errors += 1
             return
         }
-        summary.projects += 1
-        let fullyOn = row.concernsAnswered > 0 && row.deviations.isEmpty
-        func count(_ score: inout Scorecard.AgencyScore) {
-            score.projects += 1
-            score.concernsAnswered += row.concernsAnswered
-            score.onRecommended += row.onRecommended
-            score.fullyOnRecommended += fullyOn ? 1 : 0
-            score.deviations += row.deviations.count
-            score.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
-            score.unreachable += row.unreachable.count
-            score.missingGrants += row.missingGrants.count
-            score.activeExemptions += row.activeExemptions
-            score.expiredExemptions += row.expiredExemptions
-        }
-        count(&agencies[row.agency, default: Scorecard.AgencyScore(agency: row.agency)])
+        summary.count(row)
+        agencies[row.agency, default: Scorecard.AgencyScore(agency: row.agency)].count(row)
         if !row.totalCost.isEmpty {
             agencyData[row.agency, default: []].formUnion(row.totalCost.lazy.map(\.dataset))
         }
@@ -253,15 +240,6 @@ private struct Tally: Sendable {
             agencyComponents[row.agency, default: []].formUnion(row.sharedComponents)
         }
 
-        summary.concernsAnswered += row.concernsAnswered
-        summary.onRecommended += row.onRecommended
-        summary.fullyOnRecommended += fullyOn ? 1 : 0
-        summary.deviations += row.deviations.count
-        summary.projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
-        summary.unreachable += row.unreachable.count
-        summary.missingGrants += row.missingGrants.count
-        summary.activeExemptions += row.activeExemptions
-        summary.expiredExemptions += row.expiredExemptions
         summary.componentUses += row.sharedComponents.count
         if let counts = row.findings { summary.findings = (summary.findings ?? .init()) + counts }
 
@@ -289,16 +267,7 @@ private struct Tally: Sendable {
 
     mutating func merge(_ other: Tally) {
         summary.errors += other.summary.errors
-        summary.projects += other.summary.projects
-        summary.concernsAnswered += other.summary.concernsAnswered
-        summary.onRecommended += other.summary.onRecommended
-        summary.fullyOnRecommended += other.summary.fullyOnRecommended
-        summary.deviations += other.summary.deviations
-        summary.projectsForfeiting += other.summary.projectsForfeiting
-        summary.unreachable += other.summary.unreachable
-        summary.missingGrants += other.summary.missingGrants
-        summary.activeExemptions += other.summary.activeExemptions
-        summary.expiredExemptions += other.summary.expiredExemptions
+        summary.add(other.summary)
         summary.componentUses += other.summary.componentUses
         if let counts = other.summary.findings { summary.findings = (summary.findings ?? .init()) + counts }
         for (id, score) in other.agencies {
@@ -319,8 +288,37 @@ private struct Tally: Sendable {
     }
 }
 
-private extension Scorecard.AgencyScore {
-    /// Adds the counts of another run's rows of the same agency.
+/// The counts a portfolio's summary and each agency keep alike: one definition of how a
+/// row is counted and of how two runs' counts add up.
+private protocol ProjectCounts {
+    var projects: Int { get set }
+    var concernsAnswered: Int { get set }
+    var onRecommended: Int { get set }
+    var fullyOnRecommended: Int { get set }
+    var deviations: Int { get set }
+    var projectsForfeiting: Int { get set }
+    var unreachable: Int { get set }
+    var missingGrants: Int { get set }
+    var activeExemptions: Int { get set }
+    var expiredExemptions: Int { get set }
+}
+
+extension ProjectCounts {
+    /// Counts one scored row (not an error row).
+    mutating func count(_ row: ProjectScore) {
+        projects += 1
+        concernsAnswered += row.concernsAnswered
+        onRecommended += row.onRecommended
+        fullyOnRecommended += row.concernsAnswered > 0 && row.deviations.isEmpty ? 1 : 0
+        deviations += row.deviations.count
+        projectsForfeiting += row.totalCost.isEmpty ? 0 : 1
+        unreachable += row.unreachable.count
+        missingGrants += row.missingGrants.count
+        activeExemptions += row.activeExemptions
+        expiredExemptions += row.expiredExemptions
+    }
+
+    /// Adds the counts of another run's rows.
     mutating func add(_ other: Self) {
         projects += other.projects
         concernsAnswered += other.concernsAnswered
@@ -334,6 +332,9 @@ private extension Scorecard.AgencyScore {
         expiredExemptions += other.expiredExemptions
     }
 }
+
+extension Scorecard.Summary: ProjectCounts {}
+extension Scorecard.AgencyScore: ProjectCounts {}
 
 /// `part / whole`, or nil when there is nothing to divide.
 func rate(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
