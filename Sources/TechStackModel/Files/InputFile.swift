@@ -24,6 +24,9 @@ public struct InputFile: Sendable {
     /// file, so it is opened without asking the system first (a path lookup as costly as the
     /// open); what is opened is still checked with `fstat` before anything is read.
     public static func read(_ path: String, limit: Int = InputFile.sizeLimit, listedRegular: Bool = false) throws(Diagnostic) -> InputFile {
+        func tooLarge(_ size: off_t) -> Diagnostic {
+            Diagnostic(path: path, mark: .start, message: "file is \(size) bytes; the limit is \(limit) bytes (1 MiB)")
+        }
         var info = stat()
         if !listedRegular {
             guard stat(path, &info) == 0 else {
@@ -34,9 +37,7 @@ public struct InputFile: Sendable {
             case S_IFDIR: throw Diagnostic(path: path, mark: .start, message: "is a directory, not a file")
             default: throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
             }
-            if Int(info.st_size) > limit {
-                throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
-            }
+            if Int(info.st_size) > limit { throw tooLarge(info.st_size) }
         }
         // Plain POSIX reads: FileHandle costs more than the parse for a small manifest. The
         // descriptor is opened non-blocking and checked again, so a file swapped for a FIFO
@@ -49,9 +50,7 @@ public struct InputFile: Sendable {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw Diagnostic(path: path, mark: .start, message: "is not a regular file")
         }
-        if listedRegular, Int(info.st_size) > limit {
-            throw Diagnostic(path: path, mark: .start, message: "file is \(info.st_size) bytes; the limit is \(limit) bytes (1 MiB)")
-        }
+        if listedRegular, Int(info.st_size) > limit { throw tooLarge(info.st_size) }
         // Read at most one byte past the limit: a file that grew since stat is still refused.
         let capacity = min(limit + 1, max(Int(info.st_size), 0) + 1)
         var bytes = [UInt8](repeating: 0, count: capacity)

@@ -49,13 +49,13 @@ public enum Portfolio {
     public static func inputs(_ paths: [String]) -> [Input] {
         var inputs: [Input] = []
         var seen: Set<String> = []
-        func add(_ path: String, identity: String? = nil) {
-            if seen.insert(identity ?? normalized(path)).inserted { inputs.append(identity == nil ? .manifest(path) : .found(path)) }
+        func add(_ input: Input, identity: String) {
+            if seen.insert(identity).inserted { inputs.append(input) }
         }
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-                add(path)
+                add(.manifest(path), identity: normalized(path))
                 continue
             }
             let (found, problems) = searchManifests(in: path)
@@ -69,7 +69,7 @@ public enum Portfolio {
             let real = normalized(path)
             for file in found.sorted() {
                 let below = file.dropFirst(path.count).drop { $0 == "/" }
-                add(file, identity: real.hasSuffix("/") ? real + below : real + "/" + below)
+                add(.found(file), identity: real.hasSuffix("/") ? real + below : real + "/" + below)
             }
         }
         return inputs
